@@ -1,0 +1,188 @@
+// Package facts holds what a parser learns from one source file: the
+// declarations it makes and the references it contains, with every name
+// still as written in the file. Resolving those names against the rest of
+// the repository is the job of package graph.
+//
+// The types here are plain data: no parser or syntax-tree value crosses
+// this boundary. A fact records where it came from as a 1-based line.
+package facts
+
+// File is everything one parser learned from one file.
+type File struct {
+	Path     string // repository-relative, slash-separated
+	Language string // "java", ...
+	Lines    int    // physical lines
+	Bytes    int
+
+	// Package is the file's package or namespace ("com.acme.loans"), or ""
+	// for the default package.
+	Package string
+	Imports []Import
+	Types   []Type
+	Refs    []Ref
+
+	// Exprs holds the receiver expressions of calls (see Ref.Recv). A
+	// receiver is a small chain: a root (a type, this, super, an inherited
+	// field) followed by field and call steps, each pointing at the
+	// expression it applies to.
+	Exprs []Expr
+
+	Diagnostics []Diagnostic
+}
+
+// Import is one import (or using/require) directive.
+type Import struct {
+	Name     string // "com.acme.Owner"; for a wildcard, the package or type imported from ("com.acme")
+	Static   bool   // Java "import static"
+	Wildcard bool   // ends in ".*"
+	Line     int
+}
+
+// TypeKind is the kind of a declared type.
+type TypeKind string
+
+// The type kinds.
+const (
+	Class      TypeKind = "class"
+	Interface  TypeKind = "interface"
+	Enum       TypeKind = "enum"
+	Record     TypeKind = "record"
+	Annotation TypeKind = "annotation"
+)
+
+// Type is a named type declared in the file. Anonymous classes are not
+// types: what they reference is attributed to the named type around them.
+type Type struct {
+	// Name is the type's name within the file, with its enclosing types:
+	// "Owner", or "Owner.Builder" for a nested type.
+	Name       string
+	Kind       TypeKind
+	Outer      int // index in File.Types of the enclosing type, or -1
+	Line       int
+	EndLine    int
+	Public     bool
+	Abstract   bool
+	TypeParams []string // names of the type's type parameters ("T", "K")
+	// Annotations are the annotation names as written ("Entity",
+	// "javax.persistence.Table").
+	Annotations []string
+	Fields      []Field
+	Methods     []Method
+}
+
+// Field is a field (or record component, or enum constant) of a type.
+type Field struct {
+	Name   string
+	Type   string // as written, generics included: "List<Owner>"; the enum's own name for a constant
+	Static bool
+	Line   int
+}
+
+// Method is a method or constructor of a type.
+type Method struct {
+	Name        string // the type's simple name for a constructor
+	Return      string // as written; "" for a constructor, "void" for none
+	Params      []string
+	TypeParams  []string // the method's own type parameters
+	Constructor bool
+	Static      bool
+	Public      bool
+	Line        int
+	EndLine     int
+}
+
+// RefKind is the kind of a reference.
+type RefKind string
+
+// The reference kinds.
+const (
+	Extends    RefKind = "extends"    // class extends, interface extends
+	Implements RefKind = "implements" // class implements
+	TypeUse    RefKind = "type-use"   // field, parameter, return, local, generic argument, cast, instanceof, throws, class literal
+	Annotates  RefKind = "annotation" // an annotation applied to a declaration
+	New        RefKind = "new"        // instance creation
+	Call       RefKind = "call"       // method call; Member is the method, Recv the receiver
+	MethodRef  RefKind = "method-ref" // Type::method or Type::new
+)
+
+// Ref is one reference from code in the file to a name.
+type Ref struct {
+	Kind RefKind
+	// From is the index in File.Types of the innermost named type the
+	// reference occurs in, or -1 when it occurs outside any type.
+	From int
+	// Method is the index in File.Types[From].Methods of the method the
+	// reference occurs in, or -1 (a field initializer, a type's header).
+	Method int
+	// Name is the referenced type as written, generics and array brackets
+	// removed: "Owner", "Map.Entry", "java.util.List". For a call it is
+	// empty: the receiver expression says what is called.
+	Name string
+	// Member is the method called or referenced ("getPets"; "new" for a
+	// constructor reference).
+	Member string
+	// Args is the number of arguments of a call, for choosing an overload.
+	Args int
+	// Recv is the index in File.Exprs of a call's receiver, or -1 for a
+	// reference that is not a call.
+	Recv int
+	Line int
+}
+
+// ExprKind is the kind of one step of a receiver expression.
+type ExprKind uint8
+
+// The receiver expression kinds.
+const (
+	// ExprUnknown is a receiver the parser cannot type: a literal, an
+	// array element, an untyped lambda parameter.
+	ExprUnknown ExprKind = iota
+	// ExprType is a value of the type written in Name: a local, parameter
+	// or field whose declaration is in this file, a cast or a new.
+	ExprType
+	// ExprStatic is the type written in Name used as a qualifier:
+	// Name.method(). Name may be qualified ("java.util.Collections").
+	ExprStatic
+	// ExprThis is the enclosing type (explicit this, or no receiver).
+	ExprThis
+	// ExprSuper is the enclosing type's supertypes.
+	ExprSuper
+	// ExprField is the field Name of the value of Exprs[Base], or, when
+	// Base is -1, a field of the enclosing type that this file does not
+	// declare (inherited).
+	ExprField
+	// ExprCall is the result of calling Name (with Args arguments) on the
+	// value of Exprs[Base].
+	ExprCall
+)
+
+// Expr is one step of a call receiver.
+type Expr struct {
+	Kind ExprKind
+	Name string
+	Base int // index in File.Exprs, or -1
+	Args int
+}
+
+// Severity says how much a diagnostic costs the analysis.
+type Severity string
+
+// The severities.
+const (
+	// Warning: the file was analysed, perhaps with some facts missing.
+	Warning Severity = "warning"
+	// Skipped: the file was not analysed at all.
+	Skipped Severity = "skipped"
+)
+
+// Diagnostic is a problem with one file: the analysis goes on without it
+// or with what could be salvaged.
+type Diagnostic struct {
+	Path     string
+	Line     int // 0 when it concerns the whole file
+	Severity Severity
+	// Code names the problem for programs: "syntax", "encoding",
+	// "binary", "generated", "unreadable", "parse-failed", "internal".
+	Code    string
+	Message string
+}
