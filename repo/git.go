@@ -1,0 +1,217 @@
+package repo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// gitList is what git says about the tree under the root.
+type gitList struct {
+	paths      []string // tracked and untracked-not-ignored files, relative to the root
+	submodules []string // gitlinks and nested repositories, relative to the root
+	commit     string
+}
+
+// gitSafety are the configuration overrides on every git command. The
+// repository is untrusted: its configuration must not run anything
+// (fsmonitor and hooks are the ways a read-only command can be made to),
+// nor reach the network, nor turn an embedded bare repository into the
+// one analysed.
+var gitSafety = []string{
+	"-c", "core.fsmonitor=false",
+	"-c", "core.hooksPath=" + os.DevNull,
+	"-c", "protocol.allow=never",
+	"-c", "safe.bareRepository=explicit",
+}
+
+// gitLocationVars are inherited variables that would point git at some
+// other repository than the one under the root.
+var gitLocationVars = []string{
+	"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR",
+	"GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+	"GIT_NAMESPACE", "GIT_PREFIX",
+}
+
+// gitEnv is the environment git runs in: ours, minus the location
+// variables, with prompts, optional locks and lazy fetches turned off and
+// messages in English so that they can be recognised.
+func gitEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		drop := name == "LC_ALL" || name == "LANGUAGE"
+		for _, v := range gitLocationVars {
+			drop = drop || name == v
+		}
+		if !drop {
+			env = append(env, kv)
+		}
+	}
+	return append(env,
+		"GIT_TERMINAL_PROMPT=0",
+		"GIT_OPTIONAL_LOCKS=0",
+		"GIT_NO_LAZY_FETCH=1",
+		"LC_ALL=C",
+	)
+}
+
+// gitError is a git command that failed; msg is what it said.
+type gitError struct {
+	args []string
+	msg  string
+	err  error
+}
+
+func (e *gitError) Error() string {
+	if e.msg != "" {
+		return fmt.Sprintf("git %s: %s", e.args[0], e.msg)
+	}
+	return fmt.Sprintf("git %s: %v", e.args[0], e.err)
+}
+
+func (e *gitError) Unwrap() error { return e.err }
+
+// runGit runs git with args in dir and returns its standard output.
+func runGit(ctx context.Context, gitPath, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, gitPath, append(append([]string(nil), gitSafety...), args...)...)
+	cmd.Dir = dir
+	cmd.Env = gitEnv()
+	cmd.WaitDelay = 5 * time.Second
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &gitError{args: args, msg: firstLine(stderr.String()), err: err}
+	}
+	return stdout.Bytes(), nil
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "fatal: ")
+	s = strings.TrimPrefix(s, "error: ")
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
+}
+
+var dubiousRE = regexp.MustCompile(`dubious ownership in repository at '([^']*)'`)
+
+// listGit lists the root with git. A nil list with a nil error means git
+// cannot be used; warning then says why and what to do.
+func listGit(ctx context.Context, root string) (list *gitList, warning string, err error) {
+	const walked = "walked the directory tree; .gitignore is not applied"
+	gitPath, lookErr := exec.LookPath("git")
+	if lookErr != nil {
+		if insideDotGit(root) {
+			return nil, "git is not installed: " + walked + " (install git to respect it)", nil
+		}
+		return nil, "not a git repository: " + walked, nil
+	}
+	out, err := runGit(ctx, gitPath, root, "rev-parse", "--is-inside-work-tree")
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, "", err
+		}
+		return nil, gitWarning(err, root, walked), nil
+	}
+	if strings.TrimSpace(string(out)) != "true" {
+		return nil, "not inside a git work tree: " + walked, nil
+	}
+
+	list = &gitList{}
+	// Tracked files, with their modes to recognise submodules. The paths
+	// are relative to the working directory, the root.
+	out, err = runGit(ctx, gitPath, root, "ls-files", "-z", "--stage")
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, "", err
+		}
+		return nil, gitWarning(err, root, walked), nil
+	}
+	for rec := range bytes.SplitSeq(out, []byte{0}) {
+		if len(rec) == 0 {
+			continue
+		}
+		// "<mode> <object> <stage>\t<path>"
+		meta, p, ok := bytes.Cut(rec, []byte{'\t'})
+		if !ok {
+			continue
+		}
+		if bytes.HasPrefix(meta, []byte("160000 ")) {
+			list.submodules = append(list.submodules, string(p))
+			continue
+		}
+		list.paths = append(list.paths, string(p))
+	}
+	// Untracked files that .gitignore does not exclude. A nested
+	// repository is listed as its directory, with a trailing slash.
+	out, err = runGit(ctx, gitPath, root, "ls-files", "-z", "--others", "--exclude-standard")
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, "", err
+		}
+		return nil, gitWarning(err, root, walked), nil
+	}
+	for rec := range bytes.SplitSeq(out, []byte{0}) {
+		switch {
+		case len(rec) == 0:
+		case rec[len(rec)-1] == '/':
+			list.submodules = append(list.submodules, string(rec[:len(rec)-1]))
+		default:
+			list.paths = append(list.paths, string(rec))
+		}
+	}
+	// No commit yet is not an error: the commit stays empty.
+	out, err = runGit(ctx, gitPath, root, "rev-parse", "-q", "--verify", "HEAD^{commit}")
+	if err != nil && ctx.Err() != nil {
+		return nil, "", err
+	}
+	if err == nil {
+		list.commit = strings.TrimSpace(string(out))
+	}
+	return list, "", nil
+}
+
+// gitWarning explains a git failure and what to do about it.
+func gitWarning(err error, root, walked string) string {
+	var ge *gitError
+	if errors.As(err, &ge) {
+		switch {
+		case strings.Contains(ge.msg, "not a git repository"):
+			return "not a git repository: " + walked
+		case strings.Contains(ge.msg, "dubious ownership"):
+			dir := root
+			if m := dubiousRE.FindStringSubmatch(ge.msg); m != nil {
+				dir = m[1]
+			}
+			return fmt.Sprintf("git refused the repository because another user owns it: %s; "+
+				"to trust it, run: git config --global --add safe.directory %s", walked, dir)
+		}
+	}
+	return fmt.Sprintf("git failed (%v): walked the directory tree instead; .gitignore is not applied", err)
+}
+
+// insideDotGit reports whether dir or one of its ancestors holds a .git
+// entry, to tell a repository from a plain tree when git is missing.
+func insideDotGit(dir string) bool {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+	}
+}
