@@ -1,0 +1,784 @@
+// Package java extracts facts from Java source files.
+//
+// The file is parsed by the tree-sitter Java grammar and flattened by
+// package tsflat; the extractor then walks the flat tree once, in Go, and
+// emits declarations (package, imports, types with their nesting, fields,
+// methods) and references (extends, implements, type uses, annotations,
+// instance creation, calls, method references) with names as written.
+//
+// # Call receivers
+//
+// A call's receiver is typed here wherever the file itself says the type:
+// locals, parameters, enhanced-for variables, resources, catch parameters
+// and pattern bindings in scope (the nearest preceding declaration in the
+// enclosing method or lambda, which is exact because Java forbids a local
+// from shadowing another in scope), fields declared by the enclosing types,
+// `var` locals whose initializer is a `new` or a cast, casts, `new`, `this`
+// and `super`. What needs other files (an inherited field, the return type
+// of a method called in a chain) is written as a small receiver expression
+// (facts.Expr) for package graph to finish. A receiver nobody wrote a type
+// for (an untyped lambda parameter, an array element, the result of a JDK
+// call) stays unknown: it is counted, never guessed.
+//
+// # Syntax errors
+//
+// tree-sitter recovers from syntax errors by wrapping what it cannot fit in
+// ERROR nodes; the extractor keeps every fact from the intact parts and
+// reports the first error's line as a diagnostic.
+package java
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
+)
+
+// Parser extracts facts from Java files. It holds a tree-sitter parser:
+// Close it. It is not safe for concurrent use.
+type Parser struct {
+	g  *grammar
+	ts *tsflat.Parser
+	x  extractor
+}
+
+// NewParser returns a Java parser.
+func NewParser() (*Parser, error) {
+	g := loadGrammar()
+	ts, err := tsflat.NewParser(g.lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Parser{g: g, ts: ts, x: extractor{g: g, intern: map[string]string{}}}, nil
+}
+
+// Close frees the parser.
+func (p *Parser) Close() { p.ts.Close() }
+
+// Parse extracts the facts of one file. src must be UTF-8. Syntax errors
+// are diagnostics in the result; the error return is for a parse that did
+// not happen at all (cancellation, no memory).
+func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.File, error) {
+	t, err := p.ts.Parse(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	f := &facts.File{Path: path, Language: "java", Bytes: len(src), Lines: countLines(src)}
+	p.x.run(t, f)
+	if t.Errors > 0 || t.Missing > 0 {
+		f.Diagnostics = append(f.Diagnostics, facts.Diagnostic{
+			Path:     path,
+			Line:     p.x.line(t.FirstError),
+			Severity: facts.Warning,
+			Code:     "syntax",
+			Message:  fmt.Sprintf("syntax error (%s); facts from the intact parts were kept", damage(t.Errors, t.Missing)),
+		})
+	}
+	return f, nil
+}
+
+// damage describes how much of a file the parser could not fit.
+func damage(errors, missing int) string {
+	var parts []string
+	if errors > 0 {
+		parts = append(parts, plural(errors, "unparsable region"))
+	}
+	if missing > 0 {
+		parts = append(parts, plural(missing, "missing token"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func countLines(src []byte) int {
+	if len(src) == 0 {
+		return 0
+	}
+	n := bytes.Count(src, []byte{'\n'})
+	if src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// extractor holds the state of one file's walk; its buffers are reused
+// from file to file.
+type extractor struct {
+	g      *grammar
+	t      *tsflat.Tree
+	f      *facts.File
+	intern map[string]string
+
+	first, next []int32  // child links of t.Nodes
+	lines       []uint32 // byte offset of each line start
+
+	frames []frame // enclosing named types, innermost last
+	scopes []scope // enclosing methods, lambdas and anonymous bodies
+	method int     // index of the current method in the current type, or -1
+}
+
+// frame is a named type being walked.
+type frame struct {
+	typ     int               // index in f.Types
+	body    int32             // its body node
+	fields  map[string]string // field name -> type as written
+	tparams []string
+}
+
+// scope is a method, lambda or anonymous class body being walked.
+type scope struct {
+	locals  []local
+	tparams []string
+}
+
+// local is a variable in scope: its type as written, or for a `var`
+// initialised by an expression, that expression (an index in f.Exprs).
+type local struct {
+	name, typ string
+	expr      int
+}
+
+func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
+	e.t, e.f = t, f
+	e.frames, e.scopes, e.method = e.frames[:0], e.scopes[:0], -1
+	e.links()
+	e.lines = e.lines[:0]
+	e.lines = append(e.lines, 0)
+	for i, b := range t.Src {
+		if b == '\n' {
+			e.lines = append(e.lines, uint32(i+1))
+		}
+	}
+	if len(t.Nodes) > 0 {
+		e.visitChildren(0)
+	}
+	if len(e.intern) > 1<<16 {
+		clear(e.intern)
+	}
+}
+
+// links fills first and next: the children of node i are first[i],
+// next[first[i]], ... in source order.
+func (e *extractor) links() {
+	n := len(e.t.Nodes)
+	e.first = slices.Grow(e.first[:0], n)[:n]
+	e.next = slices.Grow(e.next[:0], n)[:n]
+	last := make([]int32, 0, 64)
+	for i := range n {
+		e.first[i], e.next[i] = -1, -1
+	}
+	// In preorder, a node's parent is on the stack of open nodes; the last
+	// child seen of each open node is tracked in last (indexed by depth).
+	depth := make([]int32, 0, 64) // node index per depth
+	for i := range n {
+		p := e.t.Nodes[i].Parent
+		for len(depth) > 0 && depth[len(depth)-1] != p {
+			depth = depth[:len(depth)-1]
+			last = last[:len(last)-1]
+		}
+		if p >= 0 {
+			if l := last[len(last)-1]; l < 0 {
+				e.first[p] = int32(i)
+			} else {
+				e.next[l] = int32(i)
+			}
+			last[len(last)-1] = int32(i)
+		}
+		depth = append(depth, int32(i))
+		last = append(last, -1)
+	}
+}
+
+func (e *extractor) kind(i int32) kind { return e.g.kind(e.t.Nodes[i].Kind) }
+
+func (e *extractor) bytesOf(i int32) []byte {
+	n := e.t.Nodes[i]
+	return e.t.Src[n.Start:n.End]
+}
+
+// text returns the text of node i, interned.
+func (e *extractor) text(i int32) string { return e.str(e.bytesOf(i)) }
+
+func (e *extractor) str(b []byte) string {
+	if s, ok := e.intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	e.intern[s] = s
+	return s
+}
+
+func (e *extractor) line(off uint32) int {
+	i, found := slices.BinarySearch(e.lines, off)
+	if !found {
+		i--
+	}
+	return i + 1
+}
+
+func (e *extractor) lineOf(i int32) int { return e.line(e.t.Nodes[i].Start) }
+
+func (e *extractor) endLineOf(i int32) int {
+	end := e.t.Nodes[i].End
+	if end > e.t.Nodes[i].Start {
+		end--
+	}
+	return e.line(end)
+}
+
+// child returns the first child of i filling field, or -1.
+func (e *extractor) child(i int32, field uint16) int32 {
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		if e.t.Nodes[c].Field == field {
+			return c
+		}
+	}
+	return -1
+}
+
+// childKind returns the first child of i of kind k, or -1.
+func (e *extractor) childKind(i int32, k kind) int32 {
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		if e.kind(c) == k {
+			return c
+		}
+	}
+	return -1
+}
+
+func (e *extractor) visitChildren(i int32) {
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		e.visit(c)
+	}
+}
+
+func (e *extractor) from() int {
+	if len(e.frames) == 0 {
+		return -1
+	}
+	return e.frames[len(e.frames)-1].typ
+}
+
+func (e *extractor) ref(k facts.RefKind, name string, at int32) {
+	e.f.Refs = append(e.f.Refs, facts.Ref{Kind: k, From: e.from(), Method: e.method, Name: name, Recv: -1, Line: e.lineOf(at)})
+}
+
+func (e *extractor) call(k facts.RefKind, member string, args, recv int, at int32) {
+	e.f.Refs = append(e.f.Refs, facts.Ref{Kind: k, From: e.from(), Method: e.method, Member: member, Args: args, Recv: recv, Line: e.lineOf(at)})
+}
+
+func (e *extractor) expr(k facts.ExprKind, name string, base, args int) int {
+	e.f.Exprs = append(e.f.Exprs, facts.Expr{Kind: k, Name: name, Base: base, Args: args})
+	return len(e.f.Exprs) - 1
+}
+
+func (e *extractor) visit(i int32) {
+	switch e.kind(i) {
+	case kComment:
+	case kPackageDecl:
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			if k := e.kind(c); k == kScopedIdentifier || k == kIdentifier {
+				e.f.Package = e.str(squeeze(e.bytesOf(c)))
+			}
+		}
+	case kImportDecl:
+		e.importDecl(i)
+	case kClassDecl:
+		e.typeDecl(i, facts.Class)
+	case kInterfaceDecl:
+		e.typeDecl(i, facts.Interface)
+	case kEnumDecl:
+		e.typeDecl(i, facts.Enum)
+	case kRecordDecl:
+		e.typeDecl(i, facts.Record)
+	case kAnnotationTypeDecl:
+		e.typeDecl(i, facts.Annotation)
+	case kFieldDecl:
+		e.fieldDecl(i)
+	case kMethodDecl, kConstructorDecl, kCompactConstructorDecl, kAnnotationElementDecl:
+		e.methodDecl(i)
+	case kStaticInitializer:
+		saved := e.method
+		e.method = -1
+		e.scopes = append(e.scopes, scope{})
+		e.visitChildren(i)
+		e.scopes = e.scopes[:len(e.scopes)-1]
+		e.method = saved
+	case kLambda:
+		e.lambda(i)
+	case kLocalVarDecl:
+		e.localVarDecl(i)
+	case kCatchFormalParameter:
+		e.catchParam(i)
+	case kEnhancedFor:
+		e.enhancedFor(i)
+	case kResource:
+		e.resource(i)
+	case kInstanceof:
+		e.instanceof(i)
+	case kTypePattern:
+		e.typePattern(i)
+	case kFormalParameter, kSpreadParameter:
+		// Parameters outside a method header (a typed lambda, a record
+		// pattern) declare locals.
+		e.param(i)
+	case kCast:
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			if e.t.Nodes[c].Field == e.g.fType {
+				e.typeRefs(c, facts.TypeUse)
+			} else {
+				e.visit(c)
+			}
+		}
+	case kThrows, kPermits:
+		e.typeRefs(i, facts.TypeUse)
+	case kObjectCreation:
+		e.objectCreation(i)
+	case kArrayCreation:
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			if e.t.Nodes[c].Field == e.g.fType {
+				e.typeRefs(c, facts.TypeUse)
+			} else {
+				e.visit(c)
+			}
+		}
+	case kClassLiteral:
+		e.typeRefs(i, facts.TypeUse)
+	case kMarkerAnnotation, kAnnotation:
+		e.annotation(i)
+	case kMethodInvocation:
+		e.methodInvocation(i)
+	case kMethodReference:
+		e.methodReference(i)
+	case kExplicitCtorInvocation:
+		e.ctorInvocation(i)
+	case kTypeIdentifier, kScopedTypeIdentifier, kGenericType, kArrayType, kAnnotatedType, kTypeArguments:
+		// A type in a position not handled above (a generic method's
+		// explicit type arguments, a switch pattern): a type use.
+		e.typeRefs(i, facts.TypeUse)
+	default:
+		e.visitChildren(i)
+	}
+}
+
+func (e *extractor) importDecl(i int32) {
+	words := strings.Fields(string(stripComments(e.bytesOf(i))))
+	if len(words) < 2 || words[0] != "import" {
+		return
+	}
+	words = words[1:]
+	imp := facts.Import{Line: e.lineOf(i)}
+	if len(words) > 1 && words[0] == "static" {
+		imp.Static = true
+		words = words[1:]
+	}
+	s := strings.TrimSuffix(strings.Join(words, ""), ";")
+	if strings.HasSuffix(s, ".*") {
+		imp.Wildcard = true
+		s = strings.TrimSuffix(s, ".*")
+	}
+	if s == "" {
+		return
+	}
+	imp.Name = e.str([]byte(s))
+	e.f.Imports = append(e.f.Imports, imp)
+}
+
+// stripComments returns b with its comments replaced by a space.
+func stripComments(b []byte) []byte {
+	if bytes.IndexByte(b, '/') < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '/' && i+1 < len(b) && b[i+1] == '/':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+			out = append(out, ' ')
+		case b[i] == '/' && i+1 < len(b) && b[i+1] == '*':
+			end := bytes.Index(b[i+2:], []byte("*/"))
+			if end < 0 {
+				i = len(b)
+			} else {
+				i += end + 3
+			}
+			out = append(out, ' ')
+		default:
+			out = append(out, b[i])
+		}
+	}
+	return out
+}
+
+// squeeze returns b without whitespace and comments.
+func squeeze(b []byte) []byte {
+	b = stripComments(b)
+	out := make([]byte, 0, len(b))
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// typeName returns the name of a type node as written, without generic
+// arguments, annotations, whitespace or array brackets: "Map.Entry".
+func (e *extractor) typeName(i int32) string {
+	b := e.bytesOf(i)
+	if bytes.IndexAny(b, "<@ \t\r\n/[") < 0 {
+		return e.str(b)
+	}
+	out := make([]byte, 0, len(b))
+	depth := 0
+	sq := squeeze(b)
+	for j := 0; j < len(sq); j++ {
+		c := sq[j]
+		switch {
+		case c == '<':
+			depth++
+		case c == '>':
+			depth--
+		case depth > 0:
+		case c == '@':
+			// An annotation on a type: skip its name and arguments.
+			j++
+			for j < len(sq) && (isIdent(sq[j]) || sq[j] == '.') {
+				j++
+			}
+			if j < len(sq) && sq[j] == '(' {
+				d := 0
+				for ; j < len(sq); j++ {
+					if sq[j] == '(' {
+						d++
+					} else if sq[j] == ')' {
+						d--
+						if d == 0 {
+							break
+						}
+					}
+				}
+			} else {
+				j--
+			}
+		case c == '[' || c == ']':
+		default:
+			out = append(out, c)
+		}
+	}
+	return e.str(out)
+}
+
+// written returns a type as written, whitespace removed: "List<Owner>",
+// "Owner[]".
+func (e *extractor) written(i int32) string {
+	b := e.bytesOf(i)
+	if bytes.IndexAny(b, " \t\r\n/") < 0 {
+		return e.str(b)
+	}
+	return e.str(squeeze(b))
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func (e *extractor) isTypeParam(name string) bool {
+	for j := len(e.scopes) - 1; j >= 0; j-- {
+		if slices.Contains(e.scopes[j].tparams, name) {
+			return true
+		}
+	}
+	for j := len(e.frames) - 1; j >= 0; j-- {
+		if slices.Contains(e.frames[j].tparams, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeRefs emits references for the type written at node i: base for the
+// type itself, a type use for each type argument.
+func (e *extractor) typeRefs(i int32, base facts.RefKind) {
+	switch e.kind(i) {
+	case kTypeIdentifier:
+		name := e.text(i)
+		if name != "var" && !e.isTypeParam(name) {
+			e.ref(base, name, i)
+		}
+	case kScopedTypeIdentifier:
+		e.ref(base, e.typeName(i), i)
+		// Outer<X>.Inner: X is a type use too.
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			if e.kind(c) == kGenericType {
+				if a := e.childKind(c, kTypeArguments); a >= 0 {
+					e.typeRefs(a, facts.TypeUse)
+				}
+			}
+		}
+	case kGenericType:
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			switch e.kind(c) {
+			case kTypeArguments:
+				e.typeRefs(c, facts.TypeUse)
+			case kComment:
+			default:
+				e.typeRefs(c, base)
+			}
+		}
+	case kArrayType:
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			if e.kind(c) != kDimensions {
+				e.typeRefs(c, facts.TypeUse)
+			}
+		}
+	case kAnnotatedType:
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			if k := e.kind(c); k == kMarkerAnnotation || k == kAnnotation {
+				e.annotation(c)
+			} else {
+				e.typeRefs(c, base)
+			}
+		}
+	case kMarkerAnnotation, kAnnotation:
+		e.annotation(i)
+	case kPrimitiveType, kComment, kDimensions:
+	case kIdentifier:
+		// Method references and some patterns name a type with a plain
+		// identifier.
+		name := e.text(i)
+		if !e.isTypeParam(name) {
+			e.ref(base, name, i)
+		}
+	default:
+		for c := e.first[i]; c >= 0; c = e.next[c] {
+			e.typeRefs(c, base)
+		}
+	}
+}
+
+// modifiers reads a modifiers node: its keywords, and its annotations as
+// references from the current type.
+func (e *extractor) modifiers(i int32) (public, static, abstract bool, anns []string) {
+	if i < 0 {
+		return
+	}
+	b := e.bytesOf(i)
+	start := e.t.Nodes[i].Start
+	masked := b
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		if k := e.kind(c); k == kMarkerAnnotation || k == kAnnotation {
+			if name := e.child(c, e.g.fName); name >= 0 {
+				anns = append(anns, e.typeName(name))
+			}
+			e.annotation(c)
+			if &masked[0] == &b[0] {
+				masked = bytes.Clone(b)
+			}
+			n := e.t.Nodes[c]
+			for j := n.Start - start; j < n.End-start; j++ {
+				masked[j] = ' '
+			}
+		}
+	}
+	for _, w := range bytes.Fields(masked) {
+		switch string(w) {
+		case "public":
+			public = true
+		case "static":
+			static = true
+		case "abstract":
+			abstract = true
+		}
+	}
+	return
+}
+
+func (e *extractor) annotation(i int32) {
+	if name := e.child(i, e.g.fName); name >= 0 {
+		e.ref(facts.Annotates, e.typeName(name), name)
+	}
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		if e.t.Nodes[c].Field != e.g.fName {
+			e.visit(c)
+		}
+	}
+}
+
+func (e *extractor) typeParams(i int32) []string {
+	var names []string
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		if e.kind(c) != kTypeParameter {
+			continue
+		}
+		for d := e.first[c]; d >= 0; d = e.next[d] {
+			if e.kind(d) == kTypeIdentifier || e.kind(d) == kIdentifier {
+				names = append(names, e.text(d))
+				break
+			}
+		}
+	}
+	return names
+}
+
+// typeParamBounds emits the type uses in the bounds of type parameters.
+func (e *extractor) typeParamBounds(i int32) {
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		if e.kind(c) != kTypeParameter {
+			continue
+		}
+		first := true
+		for d := e.first[c]; d >= 0; d = e.next[d] {
+			switch k := e.kind(d); {
+			case (k == kTypeIdentifier || k == kIdentifier) && first:
+				first = false
+			case k == kMarkerAnnotation || k == kAnnotation:
+				e.annotation(d)
+			default:
+				e.typeRefs(d, facts.TypeUse)
+			}
+		}
+	}
+}
+
+func (e *extractor) typeDecl(i int32, k facts.TypeKind) {
+	nameNode := e.child(i, e.g.fName)
+	if nameNode < 0 {
+		e.visitChildren(i)
+		return
+	}
+	name := e.text(nameNode)
+	outer := -1
+	if len(e.frames) > 0 {
+		outer = e.frames[len(e.frames)-1].typ
+		name = e.f.Types[outer].Name + "." + name
+	}
+	t := facts.Type{Name: name, Kind: k, Outer: outer, Line: e.lineOf(nameNode), EndLine: e.endLineOf(i)}
+	body := e.child(i, e.g.fBody)
+	fr := frame{typ: len(e.f.Types), body: body, fields: map[string]string{}}
+	if tp := e.child(i, e.g.fTypeParameters); tp >= 0 {
+		fr.tparams = e.typeParams(tp)
+		t.TypeParams = fr.tparams
+	}
+	e.f.Types = append(e.f.Types, t)
+	e.frames = append(e.frames, fr)
+	saved := e.method
+	e.method = -1
+
+	if body >= 0 {
+		e.collectFields(body, fr.typ, fr.fields, name)
+	}
+	for c := e.first[i]; c >= 0; c = e.next[c] {
+		switch e.kind(c) {
+		case kModifiers:
+			pub, _, abs, anns := e.modifiers(c)
+			ty := &e.f.Types[fr.typ]
+			ty.Public, ty.Abstract, ty.Annotations = pub, abs || k == facts.Interface, anns
+		case kTypeParameters:
+			e.typeParamBounds(c)
+		case kSuperclass:
+			e.typeRefs(c, facts.Extends)
+		case kSuperInterfaces:
+			e.typeRefs(c, facts.Implements)
+		case kExtendsInterfaces:
+			e.typeRefs(c, facts.Extends)
+		case kPermits:
+			e.typeRefs(c, facts.TypeUse)
+		case kFormalParameters: // record components
+			for p := e.first[c]; p >= 0; p = e.next[p] {
+				if k := e.kind(p); k == kFormalParameter || k == kSpreadParameter {
+					if ty := e.child(p, e.g.fType); ty >= 0 {
+						e.typeRefs(ty, facts.TypeUse)
+					}
+					for d := e.first[p]; d >= 0; d = e.next[d] {
+						if e.kind(d) == kModifiers {
+							e.modifiers(d)
+						}
+					}
+				}
+			}
+		case kClassBody:
+			e.visitChildren(c)
+		}
+	}
+	e.method = saved
+	e.frames = e.frames[:len(e.frames)-1]
+}
+
+// collectFields records the fields a type body declares, before the body
+// is walked, so that uses before the declaration resolve. Record
+// components are fields too.
+func (e *extractor) collectFields(body int32, typ int, into map[string]string, typeName string) {
+	decl := e.t.Nodes[body].Parent
+	if decl >= 0 && e.kind(decl) == kRecordDecl {
+		if ps := e.child(decl, e.g.fParameters); ps >= 0 {
+			for p := e.first[ps]; p >= 0; p = e.next[p] {
+				if e.kind(p) != kFormalParameter {
+					continue
+				}
+				ty, nm := e.child(p, e.g.fType), e.child(p, e.g.fName)
+				if ty >= 0 && nm >= 0 {
+					f := facts.Field{Name: e.text(nm), Type: e.written(ty), Line: e.lineOf(nm)}
+					into[f.Name] = f.Type
+					e.f.Types[typ].Fields = append(e.f.Types[typ].Fields, f)
+				}
+			}
+		}
+	}
+	simple := typeName
+	if dot := strings.LastIndexByte(simple, '.'); dot >= 0 {
+		simple = simple[dot+1:]
+	}
+	var walk func(b int32)
+	walk = func(b int32) {
+		for c := e.first[b]; c >= 0; c = e.next[c] {
+			switch e.kind(c) {
+			case kFieldDecl:
+				ty := e.child(c, e.g.fType)
+				if ty < 0 {
+					continue
+				}
+				written := e.written(ty)
+				static := e.kind(e.t.Nodes[body].Parent) == kInterfaceDecl
+				if m := e.childKind(c, kModifiers); m >= 0 {
+					static = static || bytes.Contains(e.bytesOf(m), []byte("static"))
+				}
+				for d := e.first[c]; d >= 0; d = e.next[d] {
+					if e.t.Nodes[d].Field != e.g.fDeclarator {
+						continue
+					}
+					if nm := e.child(d, e.g.fName); nm >= 0 {
+						ft := written
+						if e.child(d, e.g.fDimensions) >= 0 {
+							ft += "[]"
+						}
+						f := facts.Field{Name: e.text(nm), Type: ft, Static: static, Line: e.lineOf(nm)}
+						into[f.Name] = f.Type
+						e.f.Types[typ].Fields = append(e.f.Types[typ].Fields, f)
+					}
+				}
+			case kEnumConstant:
+				if nm := e.child(c, e.g.fName); nm >= 0 {
+					f := facts.Field{Name: e.text(nm), Type: simple, Static: true, Line: e.lineOf(nm)}
+					into[f.Name] = f.Type
+					e.f.Types[typ].Fields = append(e.f.Types[typ].Fields, f)
+				}
+			case kClassBody: // enum_body_declarations
+				walk(c)
+			}
+		}
+	}
+	walk(body)
+}
