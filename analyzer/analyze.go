@@ -1,0 +1,240 @@
+// Package analyzer turns a dependency graph into a proposed decomposition:
+// coupling metrics, cycles, service candidates and their scores.
+//
+// # Clustering
+//
+// Candidates are found at file level. Each type-level dependency adds its
+// kind's weight times its count to the undirected edge between the files
+// of its two ends (see DefaultWeights); dependencies inside one file are
+// dropped. The file graph is then split by the Louvain method (gonum's
+// community.Modularize) at the configured resolution, with a seeded random
+// source and a graph whose nodes and neighbours are always visited in the
+// same order, so one input always gives one partition.
+//
+// A file with no dependency on any other file has nothing to cluster by.
+// It joins the candidate holding most of the other files of its package,
+// or, when none of them has a dependency either, a candidate made of its
+// package's isolated files.
+//
+// # Names
+//
+// A candidate is named after the package holding most of its lines, with
+// the prefix common to every package of the repository removed
+// ("org.acme.shop.billing" becomes "billing"). Its ID is that name as a
+// slug, so it survives re-runs as long as the package does.
+//
+// # Metrics
+//
+// Afferent and efferent coupling and instability follow Robert C. Martin:
+// for a type, the distinct types that depend on it (Ca) and that it depends
+// on (Ce); for a package, the types outside it that depend on its types
+// (Ca) and its types that depend on types outside (Ce). Cycles are the
+// strongly connected components (Tarjan, through gonum's topo.TarjanSCC)
+// of the type, package and candidate graphs.
+package analyzer
+
+import (
+	"cmp"
+	"context"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+
+	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/graph"
+	"github.com/seams-dev/seams/result"
+)
+
+// Options tunes an analysis.
+type Options struct {
+	// Resolution is the Louvain resolution: above 1 gives more, smaller
+	// candidates; below 1 fewer, larger ones.
+	Resolution float64
+	// Seed seeds the Louvain random source.
+	Seed uint64
+	// Weights is the weight of one reference of each kind.
+	Weights map[graph.EdgeKind]float64
+}
+
+// DefaultWeights weighs inheritance highest (a subtype cannot move without
+// its supertype), calls and instance creation next, and plain type uses
+// and annotations lowest (a signature mention is the weakest tie).
+func DefaultWeights() map[graph.EdgeKind]float64 {
+	return map[graph.EdgeKind]float64{
+		facts.Extends:    3,
+		facts.Implements: 2,
+		facts.Call:       1,
+		facts.New:        1,
+		facts.MethodRef:  1,
+		facts.TypeUse:    0.5,
+		facts.Annotates:  0.5,
+	}
+}
+
+// DefaultOptions are the settings used when nothing is configured.
+func DefaultOptions() Options {
+	return Options{Resolution: 1, Seed: 1, Weights: DefaultWeights()}
+}
+
+// Analyze computes metrics and candidates for g. It fills every part of
+// the result that depends on the graph; the caller adds the tool, the
+// repository and the diagnostics.
+func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result, error) {
+	if opts.Weights == nil {
+		opts.Weights = DefaultWeights()
+	}
+	if opts.Resolution <= 0 {
+		opts.Resolution = 1
+	}
+	r := &result.Result{Schema: result.Schema}
+	r.Settings = result.Settings{Level: "file", Resolution: opts.Resolution, Seed: opts.Seed, Weights: map[string]float64{}}
+	for k, w := range opts.Weights {
+		r.Settings.Weights[string(k)] = w
+	}
+	r.Summary = summarize(g)
+
+	fg := fileGraph(g, opts.Weights)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	comms := cluster(fg, opts)
+	assign := attachIsolated(g, fg, comms)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a := newAssignment(g, assign)
+	r.Candidates = a.candidates(g, fg, opts.Weights)
+	r.Dependencies = a.dependencies(g, opts.Weights)
+	r.Scores = a.scores(g, fg, opts.Resolution)
+	r.Packages = packageMetrics(g, a)
+	r.Types = typeMetrics(g)
+	r.Cycles = cycles(g, a)
+	r.Scores.CandidateCycles = len(r.Cycles.Candidates)
+	r.Graph = graphSummary(g)
+	return r, nil
+}
+
+func summarize(g *graph.Graph) result.Summary {
+	s := result.Summary{Files: len(g.Files), Types: len(g.Types), Packages: len(g.Packages)}
+	langs := map[string]*result.LanguageCount{}
+	for _, f := range g.Files {
+		s.Lines += f.Lines
+		l := langs[f.Language]
+		if l == nil {
+			l = &result.LanguageCount{Language: f.Language}
+			langs[f.Language] = l
+		}
+		l.Files++
+		l.Lines += f.Lines
+	}
+	for _, l := range langs {
+		s.Languages = append(s.Languages, *l)
+	}
+	slices.SortFunc(s.Languages, func(a, b result.LanguageCount) int {
+		return cmp.Or(cmp.Compare(b.Lines, a.Lines), strings.Compare(a.Language, b.Language))
+	})
+	return s
+}
+
+// fileGraph projects the type-level dependencies onto files.
+func fileGraph(g *graph.Graph, weights map[graph.EdgeKind]float64) *wgraph {
+	edges := make([]wedge, 0, len(g.Deps))
+	for _, d := range g.Deps {
+		a, b := g.Types[d.From].File, g.Types[d.To].File
+		if a == b {
+			continue
+		}
+		edges = append(edges, wedge{a, b, weights[d.Kind] * float64(d.Count)})
+	}
+	return newWGraph(len(g.Files), edges)
+}
+
+// cluster runs Louvain on the file graph and returns the communities as
+// sorted lists of file indexes.
+func cluster(fg *wgraph, opts Options) [][]int {
+	if len(fg.adj) == 0 {
+		return nil
+	}
+	src := rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)
+	reduced := community.Modularize(fg, opts.Resolution, src)
+	var out [][]int
+	for _, c := range reduced.Communities() {
+		ids := make([]int, len(c))
+		for i, n := range c {
+			ids[i] = int(n.ID())
+		}
+		slices.Sort(ids)
+		out = append(out, ids)
+	}
+	return out
+}
+
+// attachIsolated returns the community of each file, after isolated files
+// (no edge) have joined their package's main community or been grouped by
+// package.
+func attachIsolated(g *graph.Graph, fg *wgraph, comms [][]int) []int {
+	of := make([]int, len(g.Files))
+	for i := range of {
+		of[i] = -1
+	}
+	next := 0
+	for _, c := range comms {
+		if len(c) == 1 && fg.degree(c[0]) == 0 {
+			continue
+		}
+		for _, f := range c {
+			of[f] = next
+		}
+		next++
+	}
+	for _, p := range sortedPackages(g) {
+		counts := map[int]int{}
+		var isolated []int
+		for _, f := range g.Packages[p].Files {
+			if of[f] >= 0 {
+				counts[of[f]]++
+			} else {
+				isolated = append(isolated, f)
+			}
+		}
+		if len(isolated) == 0 {
+			continue
+		}
+		best, bestN := -1, 0
+		for c, n := range counts {
+			if n > bestN || n == bestN && c < best {
+				best, bestN = c, n
+			}
+		}
+		if best < 0 {
+			best = next
+			next++
+		}
+		for _, f := range isolated {
+			of[f] = best
+		}
+	}
+	return of
+}
+
+// sortedPackages returns package indexes ordered by name.
+func sortedPackages(g *graph.Graph) []int {
+	ids := make([]int, len(g.Packages))
+	for i := range ids {
+		ids[i] = i
+	}
+	slices.SortFunc(ids, func(a, b int) int { return strings.Compare(g.Packages[a].Name, g.Packages[b].Name) })
+	return ids
+}
+
+// modularity is Newman's Q of a partition of the file graph.
+func modularity(fg *wgraph, of []int, n int, resolution float64) float64 {
+	comms := make([][]gonum.Node, n)
+	for f, c := range of {
+		comms[c] = append(comms[c], fg.Node(int64(f)))
+	}
+	return community.Q(fg, comms, resolution)
+}

@@ -1,0 +1,186 @@
+package analyzer
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
+
+	"github.com/seams-dev/seams/graph"
+	"github.com/seams-dev/seams/result"
+)
+
+func instability(ca, ce int) float64 {
+	if ca+ce == 0 {
+		return 0
+	}
+	return round(float64(ce) / float64(ca+ce))
+}
+
+// typeMetrics returns the couplings of every type, sorted by name.
+func typeMetrics(g *graph.Graph) []result.TypeMetrics {
+	out := make([]result.TypeMetrics, len(g.Types))
+	for i, t := range g.Types {
+		out[i] = result.TypeMetrics{Name: t.Name, Path: g.Files[t.File].Path, Line: t.Line, Kind: string(t.Kind)}
+	}
+	seen := map[[2]int]bool{}
+	for _, d := range g.Deps {
+		out[d.From].FanOut += d.Count
+		out[d.To].FanIn += d.Count
+		k := [2]int{d.From, d.To}
+		if !seen[k] {
+			seen[k] = true
+			out[d.From].Ce++
+			out[d.To].Ca++
+		}
+	}
+	for i := range out {
+		out[i].Instability = instability(out[i].Ca, out[i].Ce)
+	}
+	slices.SortFunc(out, func(a, b result.TypeMetrics) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Path, b.Path))
+	})
+	return out
+}
+
+// packageMetrics returns Martin's metrics of every package, sorted by name.
+func packageMetrics(g *graph.Graph, a *assignment) []result.PackageMetrics {
+	out := make([]result.PackageMetrics, len(g.Packages))
+	pkgOf := func(t int) int { return g.Files[g.Types[t].File].Package }
+	for i, p := range g.Packages {
+		out[i] = result.PackageMetrics{Name: p.Name, Files: len(p.Files)}
+		lines := map[int]int{}
+		for _, f := range p.Files {
+			out[i].Types += len(g.Files[f].Types)
+			lines[a.of[f]] += g.Files[f].Lines
+		}
+		best, bestN := -1, -1
+		for c, n := range lines {
+			if n > bestN || n == bestN && c < best {
+				best, bestN = c, n
+			}
+		}
+		if best >= 0 {
+			out[i].Candidate = a.ids[best]
+		}
+	}
+	// Ca: outside types depending on a package; Ce: inside types
+	// depending on outside.
+	ca := map[[2]int]bool{} // package, outside type
+	ce := map[[2]int]bool{} // package, inside type
+	for _, d := range g.Deps {
+		pf, pt := pkgOf(d.From), pkgOf(d.To)
+		if pf == pt {
+			continue
+		}
+		ca[[2]int{pt, d.From}] = true
+		ce[[2]int{pf, d.From}] = true
+	}
+	for k := range ca {
+		out[k[0]].Ca++
+	}
+	for k := range ce {
+		out[k[0]].Ce++
+	}
+	for i := range out {
+		out[i].Instability = instability(out[i].Ca, out[i].Ce)
+	}
+	slices.SortFunc(out, func(a, b result.PackageMetrics) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// cycles finds the strongly connected components of more than one node at
+// type, package and candidate level.
+func cycles(g *graph.Graph, a *assignment) result.Cycles {
+	typeEdges := make([][2]int, 0, len(g.Deps))
+	pkgEdges := make([][2]int, 0)
+	candEdges := make([][2]int, 0)
+	for _, d := range g.Deps {
+		typeEdges = append(typeEdges, [2]int{d.From, d.To})
+		ff, ft := g.Types[d.From].File, g.Types[d.To].File
+		if pf, pt := g.Files[ff].Package, g.Files[ft].Package; pf != pt {
+			pkgEdges = append(pkgEdges, [2]int{pf, pt})
+		}
+		if cf, ct := a.of[ff], a.of[ft]; cf != ct {
+			candEdges = append(candEdges, [2]int{cf, ct})
+		}
+	}
+	return result.Cycles{
+		Types:      sccs(len(g.Types), typeEdges, func(i int) string { return g.Types[i].Name }),
+		Packages:   sccs(len(g.Packages), pkgEdges, func(i int) string { return g.Packages[i].Name }),
+		Candidates: sccs(len(a.files), candEdges, func(i int) string { return a.ids[i] }),
+	}
+}
+
+// sccs returns the named members of each strongly connected component
+// with more than one node, each sorted, largest component first.
+func sccs(n int, edges [][2]int, name func(int) string) [][]string {
+	dg := simple.NewDirectedGraph()
+	for i := range n {
+		dg.AddNode(simple.Node(i))
+	}
+	for _, e := range edges {
+		if e[0] != e[1] && !dg.HasEdgeFromTo(int64(e[0]), int64(e[1])) {
+			dg.SetEdge(simple.Edge{F: simple.Node(e[0]), T: simple.Node(e[1])})
+		}
+	}
+	out := [][]string{}
+	for _, c := range topo.TarjanSCC(dg) {
+		if len(c) < 2 {
+			continue
+		}
+		names := make([]string, len(c))
+		for i, node := range c {
+			names[i] = name(int(node.ID()))
+		}
+		slices.Sort(names)
+		out = append(out, names)
+	}
+	slices.SortFunc(out, func(a, b []string) int {
+		return cmp.Or(cmp.Compare(len(b), len(a)), slices.Compare(a, b))
+	})
+	return out
+}
+
+func outcome(o graph.Outcome) result.Outcome {
+	return result.Outcome{Internal: o.Internal, External: o.External, Unresolved: o.Unresolved}
+}
+
+func graphSummary(g *graph.Graph) result.GraphSummary {
+	s := result.GraphSummary{
+		Nodes:      map[string]int{"type": len(g.Types), "file": len(g.Files), "package": len(g.Packages)},
+		Edges:      map[string]int{},
+		References: map[string]result.Outcome{},
+		ByKind:     map[string]result.Outcome{},
+	}
+	seen := map[[2]int]map[graph.EdgeKind]bool{}
+	for _, d := range g.Deps {
+		k := [2]int{d.From, d.To}
+		if seen[k] == nil {
+			seen[k] = map[graph.EdgeKind]bool{}
+		}
+		if !seen[k][d.Kind] {
+			seen[k][d.Kind] = true
+			s.Edges[string(d.Kind)]++
+		}
+	}
+	var total graph.Outcome
+	for lang, o := range g.Stats.ByLanguage {
+		s.References[lang] = outcome(o)
+		total.Internal += o.Internal
+		total.External += o.External
+		total.Unresolved += o.Unresolved
+	}
+	for k, o := range g.Stats.ByKind {
+		s.ByKind[string(k)] = outcome(o)
+	}
+	s.UnresolvedShare = ratio(float64(total.Unresolved), float64(total.Total()))
+	s.TopUnresolved = []result.NameCount{}
+	for _, nc := range g.Stats.TopUnresolved {
+		s.TopUnresolved = append(s.TopUnresolved, result.NameCount{Name: nc.Name, Count: nc.Count})
+	}
+	s.DuplicateTypes = g.Stats.DuplicateTypes
+	return s
+}

@@ -1,0 +1,266 @@
+// Package result defines what an analysis produces: the versioned schema of
+// result.json, which the analyzer fills and the report, the history store
+// and the scorer read.
+//
+// # Versioning
+//
+// Schema names the version ("seams/result/v1"). Within a version, fields
+// are only ever added; a field is never renamed, retyped or given another
+// meaning. A reader must ignore fields it does not know.
+//
+// # Determinism
+//
+// Every list is sorted with full tie-breaks and no field depends on the
+// clock, the machine or the path the repository was checked out at, so two
+// analyses of the same commit with the same settings give byte-identical
+// files.
+//
+// The meaning of each score is documented on its field and, at more
+// length, in docs/result-schema.md.
+package result
+
+// Schema is the current schema version.
+const Schema = "seams/result/v1"
+
+// Result is the content of result.json.
+type Result struct {
+	Schema     string      `json:"schema"`
+	Tool       Tool        `json:"tool"`
+	Repository Repository  `json:"repository"`
+	Settings   Settings    `json:"settings"`
+	Summary    Summary     `json:"summary"`
+	Scores     Scores      `json:"scores"`
+	Candidates []Candidate `json:"candidates"`
+	// Dependencies between candidates, aggregated over their members.
+	Dependencies []CandidateDep   `json:"dependencies"`
+	Packages     []PackageMetrics `json:"packages"`
+	Types        []TypeMetrics    `json:"types"`
+	Cycles       Cycles           `json:"cycles"`
+	Graph        GraphSummary     `json:"graph"`
+	Diagnostics  Diagnostics      `json:"diagnostics"`
+}
+
+// Tool names the program that wrote the result.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Repository identifies what was analysed.
+type Repository struct {
+	// Name is the base name of the analysed directory (never its full
+	// path, which depends on the machine).
+	Name   string `json:"name"`
+	Commit string `json:"commit,omitempty"` // HEAD, when the directory is a git work tree
+	Git    bool   `json:"git"`
+}
+
+// Settings are the settings the analysis ran with.
+type Settings struct {
+	Level      string             `json:"level"`      // the unit clustered: "file"
+	Resolution float64            `json:"resolution"` // Louvain resolution
+	Seed       uint64             `json:"seed"`
+	Weights    map[string]float64 `json:"weights"` // per edge kind
+	Tests      bool               `json:"tests"`   // test trees included
+}
+
+// Summary sizes the repository.
+type Summary struct {
+	Files     int             `json:"files"`
+	Lines     int             `json:"lines"`
+	Types     int             `json:"types"`
+	Packages  int             `json:"packages"`
+	Languages []LanguageCount `json:"languages"`
+	Skipped   int             `json:"skipped"` // files listed but not analysed; see diagnostics
+}
+
+// LanguageCount sizes one language.
+type LanguageCount struct {
+	Language string `json:"language"`
+	Files    int    `json:"files"`
+	Lines    int    `json:"lines"`
+}
+
+// Scores are the overall scores of the proposed decomposition.
+type Scores struct {
+	// Candidates is the number of service candidates.
+	Candidates int `json:"candidates"`
+	// Modularity is Newman's modularity Q of the partition on the
+	// weighted, undirected file graph: the share of edge weight inside
+	// candidates minus the share expected at random. Higher is better;
+	// above 0.3 usually means real structure.
+	Modularity float64 `json:"modularity"`
+	// ICP, inter-candidate call percentage: the share of calls (counted
+	// per call site) that cross from one candidate to another. Lower is
+	// better.
+	ICP float64 `json:"icp"`
+	// CrossDependencies is the number of distinct type-to-type
+	// dependencies that cross candidates. Lower is better.
+	CrossDependencies int `json:"cross_dependencies"`
+	// CandidateCycles is the number of groups of candidates that depend on
+	// each other in a cycle. Lower is better; 0 means the candidates can
+	// be layered.
+	CandidateCycles int `json:"candidate_cycles"`
+}
+
+// Candidate is a proposed service.
+type Candidate struct {
+	// ID is stable across runs: derived from the name.
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Packages are the packages with members in the candidate, with the
+	// share of the candidate's lines each holds, largest first.
+	Packages []PackageShare  `json:"packages"`
+	Members  []Member        `json:"members"`
+	Scores   CandidateScores `json:"scores"`
+}
+
+// PackageShare is a package's part of a candidate.
+type PackageShare struct {
+	Name  string  `json:"name"`
+	Files int     `json:"files"`
+	Share float64 `json:"share"`
+}
+
+// Member is a file of a candidate.
+type Member struct {
+	Path    string   `json:"path"`
+	Classes []string `json:"classes"` // fully qualified names of the types the file declares
+	Lines   int      `json:"lines"`
+}
+
+// CandidateScores are a candidate's sizes and couplings. Weights are the
+// summed edge weights of the clustered graph (see Settings.Weights).
+type CandidateScores struct {
+	Files int `json:"files"`
+	Types int `json:"types"`
+	Lines int `json:"lines"`
+	// Cohesion is the weight of edges inside the candidate over the weight
+	// of all edges touching it: 1 means it depends on nothing outside and
+	// nothing outside depends on it.
+	Cohesion float64 `json:"cohesion"`
+	// CouplingOut and CouplingIn are the weights of edges to and from
+	// other candidates.
+	CouplingOut float64 `json:"coupling_out"`
+	CouplingIn  float64 `json:"coupling_in"`
+	// CallsInternal, CallsOut and CallsIn count call sites inside the
+	// candidate, from it to others and from others into it.
+	CallsInternal int `json:"calls_internal"`
+	CallsOut      int `json:"calls_out"`
+	CallsIn       int `json:"calls_in"`
+	// CrossCallShare is CallsOut over all calls the candidate makes into
+	// the repository: the share of its calls that would become remote.
+	CrossCallShare float64 `json:"cross_call_share"`
+	// DependsOn and UsedBy list the IDs of the candidates it depends on
+	// and that depend on it.
+	DependsOn []string `json:"depends_on"`
+	UsedBy    []string `json:"used_by"`
+}
+
+// CandidateDep is the coupling of one candidate to another.
+type CandidateDep struct {
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Weight float64 `json:"weight"`
+	// Kinds counts the type-level references by edge kind.
+	Kinds map[string]int `json:"kinds"`
+	// Examples are up to five of the strongest type-level dependencies.
+	Examples []DepExample `json:"examples"`
+}
+
+// DepExample is one type-level dependency, with where it occurs.
+type DepExample struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Kind   string `json:"kind"`
+	Member string `json:"member,omitempty"`
+	Count  int    `json:"count"`
+	At     string `json:"at"` // path:line of the first occurrence
+}
+
+// PackageMetrics are Robert C. Martin's package metrics.
+type PackageMetrics struct {
+	Name  string `json:"name"`
+	Files int    `json:"files"`
+	Types int    `json:"types"`
+	// Ca (afferent coupling): types outside the package that depend on
+	// types inside it. Ce (efferent): types inside that depend on types
+	// outside. Instability = Ce / (Ca + Ce), 0 when both are 0.
+	Ca          int     `json:"ca"`
+	Ce          int     `json:"ce"`
+	Instability float64 `json:"instability"`
+	Candidate   string  `json:"candidate"` // the candidate holding most of its lines
+}
+
+// TypeMetrics are a type's couplings.
+type TypeMetrics struct {
+	Name string `json:"name"`
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Kind string `json:"kind"`
+	// Ca: distinct types that depend on it; Ce: distinct types it
+	// depends on; Instability = Ce / (Ca + Ce).
+	Ca          int     `json:"ca"`
+	Ce          int     `json:"ce"`
+	Instability float64 `json:"instability"`
+	// FanIn and FanOut count references (call sites, type uses...) in and
+	// out, across all kinds.
+	FanIn  int `json:"fan_in"`
+	FanOut int `json:"fan_out"`
+}
+
+// Cycles are the strongly connected components with more than one node,
+// largest first; each lists its members sorted.
+type Cycles struct {
+	Types      [][]string `json:"types"`
+	Packages   [][]string `json:"packages"`
+	Candidates [][]string `json:"candidates"`
+}
+
+// GraphSummary sizes the dependency graph and says how well names resolved.
+type GraphSummary struct {
+	Nodes map[string]int `json:"nodes"` // per level: type, file, package
+	// Edges counts distinct type-level dependencies per kind.
+	Edges map[string]int `json:"edges"`
+	// References counts every reference by outcome: internal (an edge),
+	// external (JDK or library, not a node), unresolved.
+	References map[string]Outcome `json:"references"` // per language
+	ByKind     map[string]Outcome `json:"by_kind"`
+	// UnresolvedShare is unresolved over all references.
+	UnresolvedShare float64     `json:"unresolved_share"`
+	TopUnresolved   []NameCount `json:"top_unresolved"`
+	DuplicateTypes  []string    `json:"duplicate_types,omitempty"`
+}
+
+// Outcome counts how references ended.
+type Outcome struct {
+	Internal   int `json:"internal"`
+	External   int `json:"external"`
+	Unresolved int `json:"unresolved"`
+}
+
+// NameCount is a name and how often it occurred.
+type NameCount struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// Diagnostics are the problems met, per file, and the files skipped.
+type Diagnostics struct {
+	// Skipped counts files the walker or the parser left out, by reason.
+	Skipped map[string]int `json:"skipped"`
+	// Files lists the per-file problems: skipped by the parser, or
+	// analysed with some loss (syntax errors, encoding).
+	Files []Diagnostic `json:"files"`
+	// Notes are run-wide remarks (no git, fallbacks).
+	Notes []string `json:"notes"`
+}
+
+// Diagnostic is a problem with one file.
+type Diagnostic struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line,omitempty"`
+	Severity string `json:"severity"` // "warning": analysed with some loss; "skipped": not analysed
+	Code     string `json:"code"`     // syntax, encoding, binary, generated, unreadable, parse-failed, internal
+	Message  string `json:"message"`
+}
