@@ -7,9 +7,10 @@
 // kind's weight times its count to the undirected edge between the files
 // of its two ends (see DefaultWeights); dependencies inside one file are
 // dropped. The file graph is then split by the Louvain method (gonum's
-// community.Modularize) at the configured resolution, with a seeded random
+// package louvain) at the configured resolution, with a seeded random
 // source and a graph whose nodes and neighbours are always visited in the
-// same order, so one input always gives one partition.
+// same order, so one input always gives one partition. The Louvain
+// implementation is package louvain (see there why not gonum's).
 //
 // A file with no dependency on any other file has nothing to cluster by.
 // It joins the candidate holding most of the other files of its package,
@@ -36,13 +37,10 @@ package analyzer
 import (
 	"cmp"
 	"context"
-	"math/rand/v2"
 	"slices"
 	"strings"
 
-	gonum "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
-
+	"github.com/seams-dev/seams/analyzer/louvain"
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/graph"
 	"github.com/seams-dev/seams/result"
@@ -96,12 +94,11 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	}
 	r.Summary = summarize(g)
 
-	fg := fileGraph(g, opts.Weights)
+	fg := newFileGraph(g, opts.Weights)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	comms := cluster(fg, opts)
-	assign := attachIsolated(g, fg, comms)
+	assign := attachIsolated(g, fg, cluster(fg, opts))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -139,57 +136,64 @@ func summarize(g *graph.Graph) result.Summary {
 	return s
 }
 
-// fileGraph projects the type-level dependencies onto files.
-func fileGraph(g *graph.Graph, weights map[graph.EdgeKind]float64) *wgraph {
-	edges := make([]wedge, 0, len(g.Deps))
-	for _, d := range g.Deps {
-		a, b := g.Types[d.From].File, g.Types[d.To].File
-		if a == b {
-			continue
-		}
-		edges = append(edges, wedge{a, b, weights[d.Kind] * float64(d.Count)})
-	}
-	return newWGraph(len(g.Files), edges)
+// fileGraph is the undirected, weighted graph of files that candidates
+// are clustered on.
+type fileGraph struct {
+	n      int
+	edges  []louvain.Edge // one per pair of files, a < b
+	degree []int          // neighbours per file
 }
 
-// cluster runs Louvain on the file graph and returns the communities as
-// sorted lists of file indexes.
-func cluster(fg *wgraph, opts Options) [][]int {
-	if len(fg.adj) == 0 {
-		return nil
-	}
-	src := rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)
-	reduced := community.Modularize(fg, opts.Resolution, src)
-	var out [][]int
-	for _, c := range reduced.Communities() {
-		ids := make([]int, len(c))
-		for i, n := range c {
-			ids[i] = int(n.ID())
+// newFileGraph projects the type-level dependencies onto files.
+func newFileGraph(g *graph.Graph, weights map[graph.EdgeKind]float64) *fileGraph {
+	sum := map[[2]int]float64{}
+	for _, d := range g.Deps {
+		a, b := g.Types[d.From].File, g.Types[d.To].File
+		w := weights[d.Kind] * float64(d.Count)
+		if a == b || w <= 0 {
+			continue
 		}
-		slices.Sort(ids)
-		out = append(out, ids)
+		sum[[2]int{min(a, b), max(a, b)}] += w
 	}
-	return out
+	fg := &fileGraph{n: len(g.Files), degree: make([]int, len(g.Files))}
+	for k, w := range sum {
+		fg.edges = append(fg.edges, louvain.Edge{A: k[0], B: k[1], W: w})
+		fg.degree[k[0]]++
+		fg.degree[k[1]]++
+	}
+	slices.SortFunc(fg.edges, func(x, y louvain.Edge) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+	return fg
+}
+
+func (fg *fileGraph) layers(resolution float64) []louvain.Layer {
+	return []louvain.Layer{{Edges: fg.edges, Resolution: resolution}}
+}
+
+// cluster splits the file graph into communities; the result is each
+// file's community.
+func cluster(fg *fileGraph, opts Options) []int {
+	return louvain.Cluster(fg.n, fg.layers(opts.Resolution), louvain.Options{Seed: opts.Seed})
 }
 
 // attachIsolated returns the community of each file, after isolated files
 // (no edge) have joined their package's main community or been grouped by
 // package.
-func attachIsolated(g *graph.Graph, fg *wgraph, comms [][]int) []int {
+func attachIsolated(g *graph.Graph, fg *fileGraph, comm []int) []int {
 	of := make([]int, len(g.Files))
-	for i := range of {
-		of[i] = -1
-	}
-	next := 0
-	for _, c := range comms {
-		if len(c) == 1 && fg.degree(c[0]) == 0 {
+	ids := map[int]int{}
+	for f, c := range comm {
+		if fg.degree[f] == 0 {
+			of[f] = -1
 			continue
 		}
-		for _, f := range c {
-			of[f] = next
+		id, ok := ids[c]
+		if !ok {
+			id = len(ids)
+			ids[c] = id
 		}
-		next++
+		of[f] = id
 	}
+	next := len(ids)
 	for _, p := range sortedPackages(g) {
 		counts := map[int]int{}
 		var isolated []int
@@ -231,10 +235,6 @@ func sortedPackages(g *graph.Graph) []int {
 }
 
 // modularity is Newman's Q of a partition of the file graph.
-func modularity(fg *wgraph, of []int, n int, resolution float64) float64 {
-	comms := make([][]gonum.Node, n)
-	for f, c := range of {
-		comms[c] = append(comms[c], fg.Node(int64(f)))
-	}
-	return community.Q(fg, comms, resolution)
+func modularity(fg *fileGraph, of []int, resolution float64) float64 {
+	return louvain.Modularity(fg.n, fg.layers(resolution), of)
 }

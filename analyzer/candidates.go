@@ -209,7 +209,7 @@ func ratio(a, b float64) float64 {
 	return round(a / b)
 }
 
-func (a *assignment) candidates(g *graph.Graph, fg *wgraph, weights map[graph.EdgeKind]float64) []result.Candidate {
+func (a *assignment) candidates(g *graph.Graph, fg *fileGraph, weights map[graph.EdgeKind]float64) []result.Candidate {
 	out := make([]result.Candidate, len(a.files))
 	for c, fs := range a.files {
 		cand := result.Candidate{ID: a.ids[c], Name: a.names[c], Packages: packageShares(g, fs)}
@@ -229,11 +229,9 @@ func (a *assignment) candidates(g *graph.Graph, fg *wgraph, weights map[graph.Ed
 	// Internal weight from the file graph; couplings and calls from the
 	// type-level dependencies, which keep their direction.
 	internalW := make([]float64, len(a.files))
-	for f := range fg.adj {
-		for k, to := range fg.adj[f] {
-			if int(to) > f && a.of[f] == a.of[to] {
-				internalW[a.of[f]] += fg.w[f][k]
-			}
+	for _, e := range fg.edges {
+		if a.of[e.A] == a.of[e.B] {
+			internalW[a.of[e.A]] += e.W
 		}
 	}
 	depOut := map[[2]int]bool{}
@@ -319,10 +317,10 @@ func example(g *graph.Graph, d graph.Dep) result.DepExample {
 	}
 }
 
-func (a *assignment) scores(g *graph.Graph, fg *wgraph, resolution float64) result.Scores {
+func (a *assignment) scores(g *graph.Graph, fg *fileGraph, resolution float64) result.Scores {
 	s := result.Scores{Candidates: len(a.files)}
 	if len(a.files) > 0 {
-		s.Modularity = round(modularity(fg, a.of, len(a.files), resolution))
+		s.Modularity = round(modularity(fg, a.of, resolution))
 	}
 	calls, cross := 0, 0
 	pairs := map[[2]int]bool{}

@@ -19,7 +19,7 @@ func (e *extractor) memberOfNamedType(i int32) bool {
 }
 
 func (e *extractor) fieldDecl(i int32) {
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch {
 		case e.kind(c) == kModifiers:
 			e.modifiers(c)
@@ -38,7 +38,7 @@ func (e *extractor) fieldDecl(i int32) {
 			return
 		}
 		written := e.written(ty)
-		for d := e.first[i]; d >= 0; d = e.next[d] {
+		for d := e.t.FirstChild(i); d >= 0; d = e.t.Nodes[d].Next {
 			if e.t.Nodes[d].Field == e.g.fDeclarator {
 				if nm := e.child(d, e.g.fName); nm >= 0 {
 					e.declare(e.text(nm), written)
@@ -84,14 +84,14 @@ func (e *extractor) methodDecl(i int32) {
 			m.Return = e.written(ty)
 		}
 		if ps := e.child(i, e.g.fParameters); ps >= 0 {
-			for p := e.first[ps]; p >= 0; p = e.next[p] {
+			for p := e.t.FirstChild(ps); p >= 0; p = e.t.Nodes[p].Next {
 				switch e.kind(p) {
 				case kFormalParameter:
 					if ty := e.child(p, e.g.fType); ty >= 0 {
 						m.Params = append(m.Params, e.written(ty))
 					}
 				case kSpreadParameter:
-					for d := e.first[p]; d >= 0; d = e.next[d] {
+					for d := e.t.FirstChild(p); d >= 0; d = e.t.Nodes[d].Next {
 						if dk := e.kind(d); dk != kModifiers && dk != kVariableDeclarator && dk != kComment {
 							m.Params = append(m.Params, e.written(d)+"...")
 							break
@@ -107,7 +107,7 @@ func (e *extractor) methodDecl(i int32) {
 		t.Methods = append(t.Methods, m)
 		e.method = len(t.Methods) - 1
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch ck := e.kind(c); {
 		case ck == kModifiers:
 			pub, static, _, _ := e.modifiers(c)
@@ -121,7 +121,7 @@ func (e *extractor) methodDecl(i int32) {
 		case e.t.Nodes[c].Field == e.g.fType:
 			e.typeRefs(c, facts.TypeUse)
 		case ck == kFormalParameters:
-			for p := e.first[c]; p >= 0; p = e.next[p] {
+			for p := e.t.FirstChild(c); p >= 0; p = e.t.Nodes[p].Next {
 				e.visit(p)
 			}
 		case ck == kThrows:
@@ -142,7 +142,7 @@ func (e *extractor) param(i int32) {
 	if e.kind(i) == kFormalParameter {
 		typ, name = e.child(i, e.g.fType), e.child(i, e.g.fName)
 	} else {
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			switch e.kind(c) {
 			case kModifiers, kComment:
 			case kVariableDeclarator:
@@ -154,7 +154,7 @@ func (e *extractor) param(i int32) {
 			}
 		}
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if e.kind(c) == kModifiers {
 			e.modifiers(c)
 		}
@@ -176,19 +176,19 @@ func (e *extractor) param(i int32) {
 
 func (e *extractor) lambda(i int32) {
 	e.scopes = append(e.scopes, scope{})
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if e.t.Nodes[c].Field == e.g.fParameters {
 			switch e.kind(c) {
 			case kIdentifier:
 				e.declare(e.text(c), "")
 			case kInferredParameters:
-				for d := e.first[c]; d >= 0; d = e.next[d] {
+				for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 					if e.kind(d) == kIdentifier {
 						e.declare(e.text(d), "")
 					}
 				}
 			case kFormalParameters:
-				for d := e.first[c]; d >= 0; d = e.next[d] {
+				for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 					e.visit(d)
 				}
 			}
@@ -205,7 +205,7 @@ func (e *extractor) localVarDecl(i int32) {
 	if ty >= 0 {
 		written = e.written(ty)
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch {
 		case e.kind(c) == kModifiers:
 			e.modifiers(c)
@@ -234,12 +234,12 @@ func (e *extractor) localVarDecl(i int32) {
 
 func (e *extractor) catchParam(i int32) {
 	var types []int32
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch e.kind(c) {
 		case kModifiers:
 			e.modifiers(c)
 		case kCatchType:
-			for d := e.first[c]; d >= 0; d = e.next[d] {
+			for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 				if e.kind(d) != kComment {
 					types = append(types, d)
 					e.typeRefs(d, facts.TypeUse)
@@ -258,7 +258,7 @@ func (e *extractor) catchParam(i int32) {
 
 func (e *extractor) enhancedFor(i int32) {
 	ty, nm := e.child(i, e.g.fType), e.child(i, e.g.fName)
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch {
 		case e.kind(c) == kModifiers:
 			e.modifiers(c)
@@ -282,7 +282,7 @@ func (e *extractor) resource(i int32) {
 		e.visitChildren(i) // a resource that is an existing variable
 		return
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch {
 		case e.kind(c) == kModifiers:
 			e.modifiers(c)
@@ -305,7 +305,7 @@ func (e *extractor) resource(i int32) {
 
 func (e *extractor) instanceof(i int32) {
 	right, nm := e.child(i, e.g.fRight), e.child(i, e.g.fName)
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch {
 		case c == right:
 			e.typeRefs(c, facts.TypeUse)
@@ -322,7 +322,7 @@ func (e *extractor) instanceof(i int32) {
 // typePattern is `Type name` in a switch or instanceof pattern.
 func (e *extractor) typePattern(i int32) {
 	var ty int32 = -1
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch e.kind(c) {
 		case kIdentifier:
 			if ty >= 0 {
@@ -339,7 +339,7 @@ func (e *extractor) typePattern(i int32) {
 }
 
 func (e *extractor) objectCreation(i int32) {
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch {
 		case e.t.Nodes[c].Field == e.g.fType:
 			e.typeRefs(c, facts.New)
@@ -347,12 +347,12 @@ func (e *extractor) objectCreation(i int32) {
 			// An anonymous class: its members belong to the named type
 			// around it; its fields are visible in its body.
 			e.scopes = append(e.scopes, scope{})
-			for d := e.first[c]; d >= 0; d = e.next[d] {
+			for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 				if e.kind(d) == kFieldDecl {
 					e.fieldDecl(d)
 				}
 			}
-			for d := e.first[c]; d >= 0; d = e.next[d] {
+			for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 				if e.kind(d) != kFieldDecl {
 					e.visit(d)
 				}
@@ -367,7 +367,7 @@ func (e *extractor) objectCreation(i int32) {
 func (e *extractor) args(i int32) int {
 	n := 0
 	if a := e.child(i, e.g.fArguments); a >= 0 {
-		for c := e.first[a]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(a); c >= 0; c = e.t.Nodes[c].Next {
 			if e.kind(c) != kComment {
 				n++
 			}
@@ -387,7 +387,7 @@ func (e *extractor) methodInvocation(i int32) {
 		}
 		e.call(facts.Call, e.text(nm), e.args(i), recv, nm)
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if c != nm {
 			e.visit(c)
 		}
@@ -396,7 +396,7 @@ func (e *extractor) methodInvocation(i int32) {
 
 func (e *extractor) methodReference(i int32) {
 	var parts []int32
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if k := e.kind(c); k != kComment && k != kTypeArguments {
 			parts = append(parts, c)
 		}
@@ -431,7 +431,7 @@ func (e *extractor) ctorInvocation(i int32) {
 	if ctor >= 0 && e.kind(ctor) == kSuper {
 		e.call(facts.Call, "<init>", e.args(i), e.expr(facts.ExprSuper, "", -1, 0), ctor)
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if c != ctor {
 			e.visit(c)
 		}
@@ -448,7 +448,7 @@ func (e *extractor) recv(i int32) int {
 	case kSuper:
 		return e.expr(facts.ExprSuper, "", -1, 0)
 	case kParenthesized:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if e.kind(c) != kComment {
 				return e.recv(c)
 			}

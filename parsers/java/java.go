@@ -33,6 +33,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
@@ -53,7 +54,7 @@ func NewParser() (*Parser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Parser{g: g, ts: ts, x: extractor{g: g, intern: map[string]string{}}}, nil
+	return &Parser{g: g, ts: ts, x: extractor{g: g}}, nil
 }
 
 // Close frees the parser.
@@ -114,13 +115,17 @@ func countLines(src []byte) int {
 // extractor holds the state of one file's walk; its buffers are reused
 // from file to file.
 type extractor struct {
-	g      *grammar
-	t      *tsflat.Tree
-	f      *facts.File
-	intern map[string]string
+	g *grammar
+	t *tsflat.Tree
+	f *facts.File
 
-	first, next []int32  // child links of t.Nodes
-	lines       []uint32 // byte offset of each line start
+	lines []uint32 // byte offset of each line start
+
+	// refs and exprs collect the file's references and receiver
+	// expressions; they are reused from file to file and copied out at
+	// the end, at their final size.
+	refs  []facts.Ref
+	exprs []facts.Expr
 
 	frames []frame // enclosing named types, innermost last
 	scopes []scope // enclosing methods, lambdas and anonymous bodies
@@ -151,7 +156,7 @@ type local struct {
 func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.t, e.f = t, f
 	e.frames, e.scopes, e.method = e.frames[:0], e.scopes[:0], -1
-	e.links()
+	e.refs, e.exprs = e.refs[:0], e.exprs[:0]
 	e.lines = e.lines[:0]
 	e.lines = append(e.lines, 0)
 	for i, b := range t.Src {
@@ -162,41 +167,17 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	if len(t.Nodes) > 0 {
 		e.visitChildren(0)
 	}
-	if len(e.intern) > 1<<16 {
-		clear(e.intern)
-	}
+	f.Refs = clone(e.refs)
+	f.Exprs = clone(e.exprs)
 }
 
-// links fills first and next: the children of node i are first[i],
-// next[first[i]], ... in source order.
-func (e *extractor) links() {
-	n := len(e.t.Nodes)
-	e.first = slices.Grow(e.first[:0], n)[:n]
-	e.next = slices.Grow(e.next[:0], n)[:n]
-	last := make([]int32, 0, 64)
-	for i := range n {
-		e.first[i], e.next[i] = -1, -1
+// clone copies a scratch slice out at its final size; empty is nil, so
+// that the facts do not depend on what the worker parsed before.
+func clone[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
 	}
-	// In preorder, a node's parent is on the stack of open nodes; the last
-	// child seen of each open node is tracked in last (indexed by depth).
-	depth := make([]int32, 0, 64) // node index per depth
-	for i := range n {
-		p := e.t.Nodes[i].Parent
-		for len(depth) > 0 && depth[len(depth)-1] != p {
-			depth = depth[:len(depth)-1]
-			last = last[:len(last)-1]
-		}
-		if p >= 0 {
-			if l := last[len(last)-1]; l < 0 {
-				e.first[p] = int32(i)
-			} else {
-				e.next[l] = int32(i)
-			}
-			last[len(last)-1] = int32(i)
-		}
-		depth = append(depth, int32(i))
-		last = append(last, -1)
-	}
+	return slices.Clone(s)
 }
 
 func (e *extractor) kind(i int32) kind { return e.g.kind(e.t.Nodes[i].Kind) }
@@ -206,16 +187,19 @@ func (e *extractor) bytesOf(i int32) []byte {
 	return e.t.Src[n.Start:n.End]
 }
 
-// text returns the text of node i, interned.
-func (e *extractor) text(i int32) string { return e.str(e.bytesOf(i)) }
+// text returns the text of node i. The string shares the source's memory
+// (see view).
+func (e *extractor) text(i int32) string { return view(e.bytesOf(i)) }
 
-func (e *extractor) str(b []byte) string {
-	if s, ok := e.intern[string(b)]; ok {
-		return s
+// view returns the bytes of a part of the source as a string without
+// copying them. The facts' names are such views: they keep the file's
+// source alive, which costs its size once, instead of a copy (and an
+// allocation) per name. The source is never written after it is read.
+func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	s := string(b)
-	e.intern[s] = s
-	return s
+	return unsafe.String(&b[0], len(b))
 }
 
 func (e *extractor) line(off uint32) int {
@@ -238,7 +222,7 @@ func (e *extractor) endLineOf(i int32) int {
 
 // child returns the first child of i filling field, or -1.
 func (e *extractor) child(i int32, field uint16) int32 {
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if e.t.Nodes[c].Field == field {
 			return c
 		}
@@ -248,7 +232,7 @@ func (e *extractor) child(i int32, field uint16) int32 {
 
 // childKind returns the first child of i of kind k, or -1.
 func (e *extractor) childKind(i int32, k kind) int32 {
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if e.kind(c) == k {
 			return c
 		}
@@ -257,7 +241,7 @@ func (e *extractor) childKind(i int32, k kind) int32 {
 }
 
 func (e *extractor) visitChildren(i int32) {
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		e.visit(c)
 	}
 }
@@ -270,25 +254,25 @@ func (e *extractor) from() int {
 }
 
 func (e *extractor) ref(k facts.RefKind, name string, at int32) {
-	e.f.Refs = append(e.f.Refs, facts.Ref{Kind: k, From: e.from(), Method: e.method, Name: name, Recv: -1, Line: e.lineOf(at)})
+	e.refs = append(e.refs, facts.Ref{Kind: k, From: e.from(), Method: e.method, Name: name, Recv: -1, Line: e.lineOf(at)})
 }
 
 func (e *extractor) call(k facts.RefKind, member string, args, recv int, at int32) {
-	e.f.Refs = append(e.f.Refs, facts.Ref{Kind: k, From: e.from(), Method: e.method, Member: member, Args: args, Recv: recv, Line: e.lineOf(at)})
+	e.refs = append(e.refs, facts.Ref{Kind: k, From: e.from(), Method: e.method, Member: member, Args: args, Recv: recv, Line: e.lineOf(at)})
 }
 
 func (e *extractor) expr(k facts.ExprKind, name string, base, args int) int {
-	e.f.Exprs = append(e.f.Exprs, facts.Expr{Kind: k, Name: name, Base: base, Args: args})
-	return len(e.f.Exprs) - 1
+	e.exprs = append(e.exprs, facts.Expr{Kind: k, Name: name, Base: base, Args: args})
+	return len(e.exprs) - 1
 }
 
 func (e *extractor) visit(i int32) {
 	switch e.kind(i) {
 	case kComment:
 	case kPackageDecl:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if k := e.kind(c); k == kScopedIdentifier || k == kIdentifier {
-				e.f.Package = e.str(squeeze(e.bytesOf(c)))
+				e.f.Package = string(squeeze(e.bytesOf(c)))
 			}
 		}
 	case kImportDecl:
@@ -333,7 +317,7 @@ func (e *extractor) visit(i int32) {
 		// pattern) declare locals.
 		e.param(i)
 	case kCast:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if e.t.Nodes[c].Field == e.g.fType {
 				e.typeRefs(c, facts.TypeUse)
 			} else {
@@ -345,7 +329,7 @@ func (e *extractor) visit(i int32) {
 	case kObjectCreation:
 		e.objectCreation(i)
 	case kArrayCreation:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if e.t.Nodes[c].Field == e.g.fType {
 				e.typeRefs(c, facts.TypeUse)
 			} else {
@@ -390,7 +374,7 @@ func (e *extractor) importDecl(i int32) {
 	if s == "" {
 		return
 	}
-	imp.Name = e.str([]byte(s))
+	imp.Name = s
 	e.f.Imports = append(e.f.Imports, imp)
 }
 
@@ -439,7 +423,7 @@ func squeeze(b []byte) []byte {
 func (e *extractor) typeName(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, "<@ \t\r\n/[") < 0 {
-		return e.str(b)
+		return view(b)
 	}
 	out := make([]byte, 0, len(b))
 	depth := 0
@@ -478,7 +462,7 @@ func (e *extractor) typeName(i int32) string {
 			out = append(out, c)
 		}
 	}
-	return e.str(out)
+	return string(out)
 }
 
 // written returns a type as written, whitespace removed: "List<Owner>",
@@ -486,9 +470,9 @@ func (e *extractor) typeName(i int32) string {
 func (e *extractor) written(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, " \t\r\n/") < 0 {
-		return e.str(b)
+		return view(b)
 	}
-	return e.str(squeeze(b))
+	return string(squeeze(b))
 }
 
 func isIdent(c byte) bool {
@@ -521,7 +505,7 @@ func (e *extractor) typeRefs(i int32, base facts.RefKind) {
 	case kScopedTypeIdentifier:
 		e.ref(base, e.typeName(i), i)
 		// Outer<X>.Inner: X is a type use too.
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if e.kind(c) == kGenericType {
 				if a := e.childKind(c, kTypeArguments); a >= 0 {
 					e.typeRefs(a, facts.TypeUse)
@@ -529,7 +513,7 @@ func (e *extractor) typeRefs(i int32, base facts.RefKind) {
 			}
 		}
 	case kGenericType:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			switch e.kind(c) {
 			case kTypeArguments:
 				e.typeRefs(c, facts.TypeUse)
@@ -539,13 +523,13 @@ func (e *extractor) typeRefs(i int32, base facts.RefKind) {
 			}
 		}
 	case kArrayType:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if e.kind(c) != kDimensions {
 				e.typeRefs(c, facts.TypeUse)
 			}
 		}
 	case kAnnotatedType:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if k := e.kind(c); k == kMarkerAnnotation || k == kAnnotation {
 				e.annotation(c)
 			} else {
@@ -563,7 +547,7 @@ func (e *extractor) typeRefs(i int32, base facts.RefKind) {
 			e.ref(base, name, i)
 		}
 	default:
-		for c := e.first[i]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			e.typeRefs(c, base)
 		}
 	}
@@ -578,7 +562,7 @@ func (e *extractor) modifiers(i int32) (public, static, abstract bool, anns []st
 	b := e.bytesOf(i)
 	start := e.t.Nodes[i].Start
 	masked := b
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if k := e.kind(c); k == kMarkerAnnotation || k == kAnnotation {
 			if name := e.child(c, e.g.fName); name >= 0 {
 				anns = append(anns, e.typeName(name))
@@ -610,7 +594,7 @@ func (e *extractor) annotation(i int32) {
 	if name := e.child(i, e.g.fName); name >= 0 {
 		e.ref(facts.Annotates, e.typeName(name), name)
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if e.t.Nodes[c].Field != e.g.fName {
 			e.visit(c)
 		}
@@ -619,11 +603,11 @@ func (e *extractor) annotation(i int32) {
 
 func (e *extractor) typeParams(i int32) []string {
 	var names []string
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if e.kind(c) != kTypeParameter {
 			continue
 		}
-		for d := e.first[c]; d >= 0; d = e.next[d] {
+		for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 			if e.kind(d) == kTypeIdentifier || e.kind(d) == kIdentifier {
 				names = append(names, e.text(d))
 				break
@@ -635,12 +619,12 @@ func (e *extractor) typeParams(i int32) []string {
 
 // typeParamBounds emits the type uses in the bounds of type parameters.
 func (e *extractor) typeParamBounds(i int32) {
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if e.kind(c) != kTypeParameter {
 			continue
 		}
 		first := true
-		for d := e.first[c]; d >= 0; d = e.next[d] {
+		for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 			switch k := e.kind(d); {
 			case (k == kTypeIdentifier || k == kIdentifier) && first:
 				first = false
@@ -680,7 +664,7 @@ func (e *extractor) typeDecl(i int32, k facts.TypeKind) {
 	if body >= 0 {
 		e.collectFields(body, fr.typ, fr.fields, name)
 	}
-	for c := e.first[i]; c >= 0; c = e.next[c] {
+	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		switch e.kind(c) {
 		case kModifiers:
 			pub, _, abs, anns := e.modifiers(c)
@@ -697,12 +681,12 @@ func (e *extractor) typeDecl(i int32, k facts.TypeKind) {
 		case kPermits:
 			e.typeRefs(c, facts.TypeUse)
 		case kFormalParameters: // record components
-			for p := e.first[c]; p >= 0; p = e.next[p] {
+			for p := e.t.FirstChild(c); p >= 0; p = e.t.Nodes[p].Next {
 				if k := e.kind(p); k == kFormalParameter || k == kSpreadParameter {
 					if ty := e.child(p, e.g.fType); ty >= 0 {
 						e.typeRefs(ty, facts.TypeUse)
 					}
-					for d := e.first[p]; d >= 0; d = e.next[d] {
+					for d := e.t.FirstChild(p); d >= 0; d = e.t.Nodes[d].Next {
 						if e.kind(d) == kModifiers {
 							e.modifiers(d)
 						}
@@ -724,7 +708,7 @@ func (e *extractor) collectFields(body int32, typ int, into map[string]string, t
 	decl := e.t.Nodes[body].Parent
 	if decl >= 0 && e.kind(decl) == kRecordDecl {
 		if ps := e.child(decl, e.g.fParameters); ps >= 0 {
-			for p := e.first[ps]; p >= 0; p = e.next[p] {
+			for p := e.t.FirstChild(ps); p >= 0; p = e.t.Nodes[p].Next {
 				if e.kind(p) != kFormalParameter {
 					continue
 				}
@@ -743,7 +727,7 @@ func (e *extractor) collectFields(body int32, typ int, into map[string]string, t
 	}
 	var walk func(b int32)
 	walk = func(b int32) {
-		for c := e.first[b]; c >= 0; c = e.next[c] {
+		for c := e.t.FirstChild(b); c >= 0; c = e.t.Nodes[c].Next {
 			switch e.kind(c) {
 			case kFieldDecl:
 				ty := e.child(c, e.g.fType)
@@ -755,7 +739,7 @@ func (e *extractor) collectFields(body int32, typ int, into map[string]string, t
 				if m := e.childKind(c, kModifiers); m >= 0 {
 					static = static || bytes.Contains(e.bytesOf(m), []byte("static"))
 				}
-				for d := e.first[c]; d >= 0; d = e.next[d] {
+				for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 					if e.t.Nodes[d].Field != e.g.fDeclarator {
 						continue
 					}

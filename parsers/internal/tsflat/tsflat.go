@@ -55,6 +55,7 @@ uint32_t ts_node_start_byte(TSNode self);
 uint32_t ts_node_end_byte(TSNode self);
 bool ts_node_is_named(TSNode self);
 bool ts_node_is_missing(TSNode self);
+bool ts_node_has_error(TSNode self);
 uint32_t ts_language_symbol_count(const TSLanguage *self);
 const char *ts_language_symbol_name(const TSLanguage *self, uint16_t symbol);
 int ts_language_symbol_type(const TSLanguage *self, uint16_t symbol);
@@ -67,6 +68,7 @@ typedef struct {
 	uint32_t start;
 	uint32_t end;
 	int32_t parent;
+	int32_t next;
 } seams_node;
 
 typedef struct {
@@ -75,6 +77,7 @@ typedef struct {
 	seams_node *nodes;
 	size_t len, cap;
 	int32_t *stack;
+	int32_t *last;
 	uint32_t *depth;
 	size_t slen, scap;
 	uint32_t errors, missing;
@@ -98,6 +101,7 @@ static void seams_free(seams_flat *f) {
 	ts_parser_delete(f->parser);
 	free(f->nodes);
 	free(f->stack);
+	free(f->last);
 	free(f->depth);
 	free(f);
 }
@@ -121,22 +125,27 @@ static int seams_parse(seams_flat *f, const char *src, uint32_t len) {
 		ts_parser_reset(f->parser);
 		return -1;
 	}
-	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+	TSNode root = ts_tree_root_node(tree);
+	// Error and missing nodes are looked for only in a tree that has some.
+	bool damaged = ts_node_has_error(root);
+	TSTreeCursor c = ts_tree_cursor_new(root);
 	uint32_t d = 0;
 	int rc = 0;
 	for (;;) {
 		TSNode node = ts_tree_cursor_current_node(&c);
-		uint16_t sym = ts_node_symbol(node);
-		if (sym == 65535) {
-			f->errors++;
-			uint32_t s = ts_node_start_byte(node);
-			if (s < f->first_error) f->first_error = s;
-		} else if (ts_node_is_missing(node)) {
-			f->missing++;
-			uint32_t s = ts_node_start_byte(node);
-			if (s < f->first_error) f->first_error = s;
+		if (damaged) {
+			if (ts_node_symbol(node) == 65535) {
+				f->errors++;
+				uint32_t s = ts_node_start_byte(node);
+				if (s < f->first_error) f->first_error = s;
+			} else if (ts_node_is_missing(node)) {
+				f->missing++;
+				uint32_t s = ts_node_start_byte(node);
+				if (s < f->first_error) f->first_error = s;
+			}
 		}
 		if (ts_node_is_named(node)) {
+			uint16_t sym = ts_node_symbol(node);
 			while (f->slen > 0 && f->depth[f->slen-1] >= d) f->slen--;
 			if (f->len == f->cap) {
 				size_t ncap = f->cap ? f->cap * 2 : 4096;
@@ -150,18 +159,30 @@ static int seams_parse(seams_flat *f, const char *src, uint32_t len) {
 			out->field = ts_tree_cursor_current_field_id(&c);
 			out->start = ts_node_start_byte(node);
 			out->end = ts_node_end_byte(node);
-			out->parent = f->slen > 0 ? f->stack[f->slen-1] : -1;
+			out->next = -1;
+			if (f->slen > 0) {
+				out->parent = f->stack[f->slen-1];
+				int32_t prev = f->last[f->slen-1];
+				if (prev >= 0) f->nodes[prev].next = (int32_t)f->len;
+				f->last[f->slen-1] = (int32_t)f->len;
+			} else {
+				out->parent = -1;
+			}
 			if (f->slen == f->scap) {
 				size_t ncap = f->scap ? f->scap * 2 : 256;
 				int32_t *s = realloc(f->stack, ncap * sizeof(int32_t));
 				if (!s) { rc = -2; break; }
 				f->stack = s;
+				int32_t *l = realloc(f->last, ncap * sizeof(int32_t));
+				if (!l) { rc = -2; break; }
+				f->last = l;
 				uint32_t *dp = realloc(f->depth, ncap * sizeof(uint32_t));
 				if (!dp) { rc = -2; break; }
 				f->depth = dp;
 				f->scap = ncap;
 			}
 			f->stack[f->slen] = (int32_t)f->len;
+			f->last[f->slen] = -1;
 			f->depth[f->slen] = d;
 			f->slen++;
 			f->len++;
@@ -201,6 +222,7 @@ type Node struct {
 	Start  uint32 // byte offsets in the source
 	End    uint32
 	Parent int32 // index in Tree.Nodes, -1 for the root
+	Next   int32 // index of the next named sibling, -1 for the last
 }
 
 // Tree is a parsed file: its named nodes in preorder (a node's descendants
@@ -213,6 +235,15 @@ type Tree struct {
 	// either (meaningful only when one is non-zero).
 	Errors, Missing int
 	FirstError      uint32
+}
+
+// FirstChild returns the index of node i's first named child, or -1. In
+// preorder it is the next node, if that node's parent is i.
+func (t *Tree) FirstChild(i int32) int32 {
+	if j := i + 1; int(j) < len(t.Nodes) && t.Nodes[j].Parent == i {
+		return j
+	}
+	return -1
 }
 
 // Text returns the source text of node i.
