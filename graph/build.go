@@ -62,12 +62,14 @@ func Build(ctx context.Context, files []*facts.File, jobs int) (*Graph, error) {
 			unresolved[name] += n
 		}
 	}
-	g.Deps = mergeDeps(g.Deps)
+	// Each file's deps come sorted and merged, all from its own types, and
+	// type indexes grow with file indexes: the concatenation is sorted.
 	g.Stats.TopUnresolved = top(unresolved, 20)
 	return g, nil
 }
 
 // mergeDeps sorts deps and adds up duplicates, keeping the first line.
+// It runs per file, in the resolving workers.
 func mergeDeps(deps []Dep) []Dep {
 	slices.SortFunc(deps, func(a, b Dep) int {
 		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To),

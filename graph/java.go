@@ -104,6 +104,7 @@ func (ix *index) resolveFile(fi int) fileResult {
 		}
 		out.byKind[ref.Kind] = o
 	}
+	out.deps = mergeDeps(out.deps)
 	return out
 }
 
