@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -128,17 +129,34 @@ func listGit(ctx context.Context, root string) (list *gitList, warning string, e
 		return nil, "not inside a git work tree: " + walked, nil
 	}
 
-	list = &gitList{}
-	// Tracked files, with their modes to recognise submodules. The paths
-	// are relative to the working directory, the root.
-	out, err = runGit(ctx, gitPath, root, "ls-files", "-z", "--stage")
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, "", err
+	// The three listings are independent: run them at once.
+	var tracked, others, head []byte
+	var trackedErr, othersErr, headErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		// Tracked files, with their modes to recognise submodules. The
+		// paths are relative to the working directory, the root.
+		tracked, trackedErr = runGit(ctx, gitPath, root, "ls-files", "-z", "--stage")
+	})
+	wg.Go(func() {
+		// Untracked files that .gitignore does not exclude. A nested
+		// repository is listed as its directory, with a trailing slash.
+		others, othersErr = runGit(ctx, gitPath, root, "ls-files", "-z", "--others", "--exclude-standard")
+	})
+	wg.Go(func() {
+		head, headErr = runGit(ctx, gitPath, root, "rev-parse", "-q", "--verify", "HEAD^{commit}")
+	})
+	wg.Wait()
+	for _, err := range []error{trackedErr, othersErr} {
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, "", ctx.Err()
+			}
+			return nil, gitWarning(err, root, walked), nil
 		}
-		return nil, gitWarning(err, root, walked), nil
 	}
-	for rec := range bytes.SplitSeq(out, []byte{0}) {
+	list = &gitList{}
+	for rec := range bytes.SplitSeq(tracked, []byte{0}) {
 		if len(rec) == 0 {
 			continue
 		}
@@ -153,16 +171,7 @@ func listGit(ctx context.Context, root string) (list *gitList, warning string, e
 		}
 		list.paths = append(list.paths, string(p))
 	}
-	// Untracked files that .gitignore does not exclude. A nested
-	// repository is listed as its directory, with a trailing slash.
-	out, err = runGit(ctx, gitPath, root, "ls-files", "-z", "--others", "--exclude-standard")
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, "", err
-		}
-		return nil, gitWarning(err, root, walked), nil
-	}
-	for rec := range bytes.SplitSeq(out, []byte{0}) {
+	for rec := range bytes.SplitSeq(others, []byte{0}) {
 		switch {
 		case len(rec) == 0:
 		case rec[len(rec)-1] == '/':
@@ -172,12 +181,11 @@ func listGit(ctx context.Context, root string) (list *gitList, warning string, e
 		}
 	}
 	// No commit yet is not an error: the commit stays empty.
-	out, err = runGit(ctx, gitPath, root, "rev-parse", "-q", "--verify", "HEAD^{commit}")
-	if err != nil && ctx.Err() != nil {
-		return nil, "", err
+	if headErr != nil && ctx.Err() != nil {
+		return nil, "", ctx.Err()
 	}
-	if err == nil {
-		list.commit = strings.TrimSpace(string(out))
+	if headErr == nil {
+		list.commit = strings.TrimSpace(string(head))
 	}
 	return list, "", nil
 }
