@@ -42,6 +42,7 @@ type analyzeOptions struct {
 	resolution float64
 	seed       uint64
 	cpuprofile string
+	timings    bool
 }
 
 func newAnalyzeCmd(io streams) *cobra.Command {
@@ -85,6 +86,7 @@ flags below bring them back.`,
 	f.StringVar(&opts.maxFileSize, "max-file-size", "1MiB", "skip files larger than this (bytes, or with KiB, MiB, GiB; 0 for no limit)")
 	f.Float64Var(&opts.resolution, "resolution", 1, "clustering resolution: higher gives more, smaller candidates")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the clustering's random source")
+	f.BoolVar(&opts.timings, "timings", false, "print how long each stage took, on stderr")
 	f.StringVar(&opts.cpuprofile, "cpuprofile", "", "write a Go CPU profile of the run to this file (for reporting slow runs)")
 	_ = f.MarkHidden("cpuprofile")
 	return cmd
@@ -186,6 +188,9 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions) error {
 		return err
 	}
 	prog.done()
+	if opts.timings {
+		prog.timings(opts.io.Err)
+	}
 
 	switch {
 	case opts.format == "json":

@@ -11,12 +11,18 @@ import (
 // progress draws a one-line progress bar on a terminal. It is safe for
 // concurrent use. A progress with a nil writer draws nothing.
 type progress struct {
-	mu    sync.Mutex
-	w     io.Writer
+	mu     sync.Mutex
+	w      io.Writer
+	label  string
+	start  time.Time
+	last   time.Time
+	drawn  bool
+	stages []stageTime // every stage, drawn or not, for --timings
+}
+
+type stageTime struct {
 	label string
 	start time.Time
-	last  time.Time
-	drawn bool
 }
 
 func newProgress(w io.Writer, interactive bool) *progress {
@@ -28,11 +34,12 @@ func newProgress(w io.Writer, interactive bool) *progress {
 
 // stage starts a new step with no count.
 func (p *progress) stage(label string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stages = append(p.stages, stageTime{label, time.Now()})
 	if p.w == nil {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.label, p.start, p.last = label, time.Now(), time.Time{}
 	p.clearLocked()
 	fmt.Fprintf(p.w, "%s…", label)
@@ -82,4 +89,23 @@ func (p *progress) clearLocked() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.drawn = false
 	}
+}
+
+// timings writes how long each stage took, up to now.
+func (p *progress) timings(w io.Writer) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	var parts []string
+	for i, s := range p.stages {
+		end := now
+		if i+1 < len(p.stages) {
+			end = p.stages[i+1].start
+		}
+		parts = append(parts, fmt.Sprintf("%s %.2fs", s.label, end.Sub(s.start).Seconds()))
+	}
+	if len(p.stages) > 0 {
+		parts = append(parts, fmt.Sprintf("total %.2fs", now.Sub(p.stages[0].start).Seconds()))
+	}
+	fmt.Fprintf(w, "timings: %s\n", strings.Join(parts, ", "))
 }
