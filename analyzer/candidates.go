@@ -59,9 +59,21 @@ func (a *assignment) name(g *graph.Graph) {
 		pkgs = append(pkgs, p.Name)
 	}
 	prefix := commonPackagePrefix(pkgs)
+	base := make([]string, len(a.files))
+	count := map[string]int{}
+	for c, fs := range a.files {
+		base[c] = groupName(g, fs, prefix)
+		count[base[c]]++
+	}
+	// Candidates that share a package name are told apart by their key
+	// type: the one the rest of the candidate depends on most.
+	key := a.keyTypes(g)
 	used := map[string]int{}
-	for _, fs := range a.files {
-		name := groupName(g, fs, prefix)
+	for c := range a.files {
+		name := base[c]
+		if count[name] > 1 && key[c] != "" {
+			name += "/" + key[c]
+		}
 		used[name]++
 		if n := used[name]; n > 1 {
 			name = fmt.Sprintf("%s-%d", name, n)
@@ -69,6 +81,36 @@ func (a *assignment) name(g *graph.Graph) {
 		a.names = append(a.names, name)
 		a.ids = append(a.ids, slug(name))
 	}
+}
+
+// keyTypes returns, per candidate, the simple name of the type with the
+// most references from the candidate's other types (ties: the first by
+// name).
+func (a *assignment) keyTypes(g *graph.Graph) []string {
+	in := map[int]int{}
+	for _, d := range g.Deps {
+		cf, ct := a.of[g.Types[d.From].File], a.of[g.Types[d.To].File]
+		if cf == ct && d.From != d.To {
+			in[d.To] += d.Count
+		}
+	}
+	out := make([]string, len(a.files))
+	best := make([]int, len(a.files))
+	for c := range best {
+		best[c] = -1
+	}
+	for t, n := range in {
+		c := a.of[g.Types[t].File]
+		if b := best[c]; b < 0 || n > in[b] || n == in[b] && g.Types[t].Name < g.Types[b].Name {
+			best[c] = t
+		}
+	}
+	for c, t := range best {
+		if t >= 0 {
+			out[c] = g.Types[t].Simple
+		}
+	}
+	return out
 }
 
 // groupName names a group of files after the deepest package prefix that

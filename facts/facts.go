@@ -72,10 +72,11 @@ type Type struct {
 
 // Field is a field (or record component, or enum constant) of a type.
 type Field struct {
-	Name   string
-	Type   string // as written, generics included: "List<Owner>"; the enum's own name for a constant
-	Static bool
-	Line   int
+	Name        string
+	Type        string // as written, generics included: "List<Owner>"; the enum's own name for a constant
+	Static      bool
+	Annotations []string // as written ("Getter", "javax.persistence.Column")
+	Line        int
 }
 
 // Method is a method or constructor of a type.

@@ -267,7 +267,66 @@ func hasMethod(t *facts.Type, name string, args int) bool {
 			return true
 		}
 	}
+	_, ok := generatedMethod(t, name, args)
+	return ok
+}
+
+// generatedMethod finds a method the type has without declaring it in
+// its source: a record's component accessors, and the accessors and
+// builder that Lombok annotations generate (@Getter, @Setter, @Data,
+// @Value on the type or on a field; @Builder, @SuperBuilder). ret is the
+// written return type: the field's type for a getter, "" for a method
+// whose result is generated code outside the sources (a builder) or
+// nothing (a setter).
+func generatedMethod(t *facts.Type, name string, args int) (ret string, ok bool) {
+	if t.Kind == facts.Record && (args <= 0) {
+		for _, f := range t.Fields {
+			if f.Name == name && !f.Static {
+				return f.Type, true
+			}
+		}
+	}
+	getters := hasAnnotation(t.Annotations, "Getter", "Data", "Value")
+	setters := hasAnnotation(t.Annotations, "Setter", "Data")
+	if (name == "builder" || name == "toBuilder") && args <= 0 && hasAnnotation(t.Annotations, "Builder", "SuperBuilder") {
+		return "", true
+	}
+	for _, f := range t.Fields {
+		if f.Static {
+			continue
+		}
+		up := upperFirst(f.Name)
+		if args <= 0 && (getters || hasAnnotation(f.Annotations, "Getter")) &&
+			(name == "get"+up || name == "is"+up && f.Type == "boolean" || name == f.Name && f.Type == "boolean" && strings.HasPrefix(f.Name, "is")) {
+			return f.Type, true
+		}
+		if args != 0 && (setters || hasAnnotation(f.Annotations, "Setter")) && name == "set"+up {
+			return "", true
+		}
+	}
+	return "", false
+}
+
+func hasAnnotation(anns []string, names ...string) bool {
+	for _, a := range anns {
+		a = a[strings.LastIndexByte(a, '.')+1:]
+		if slices.Contains(names, a) {
+			return true
+		}
+	}
 	return false
+}
+
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// loggerField reports a field that Lombok's logging annotations generate.
+func loggerField(t *facts.Type, name string) bool {
+	return name == "log" && hasAnnotation(t.Annotations, "Slf4j", "Log", "Log4j", "Log4j2", "CommonsLog", "XSlf4j", "JBossLog", "Flogger", "CustomLog")
 }
 
 func variadic(m *facts.Method) bool {
@@ -298,6 +357,9 @@ func fieldOf(t *facts.Type, name string) (string, bool) {
 		if f.Name == name {
 			return f.Type, true
 		}
+	}
+	if loggerField(t, name) {
+		return "org.slf4j.Logger", true // outside the repository, whichever logger
 	}
 	return "", false
 }
@@ -357,6 +419,16 @@ func (r *fileResolver) valueOf(fi, from int, written string) res {
 	}
 	if strings.HasSuffix(written, "]") || strings.HasSuffix(written, "...") {
 		return ext // an array: its members are Object's
+	}
+	if strings.Contains(written, "|") {
+		// A multi-catch union: outside when every alternative is (their
+		// common supertype is then a library's); otherwise unknown.
+		for alt := range strings.SplitSeq(written, "|") {
+			if v := r.valueOf(fi, from, alt); v.out != external {
+				return unres
+			}
+		}
+		return ext
 	}
 	name := baseName(written)
 	if isPrimitive(name) {
@@ -458,6 +530,12 @@ func (r *fileResolver) callValue(base res, name string, args int) res {
 		}
 	}
 	if m == nil {
+		if ret, ok := generatedMethod(t, name, args); ok {
+			if ret == "" {
+				return ext // a generated builder, or nothing
+			}
+			return r.declared(decl, ret)
+		}
 		return unres
 	}
 	if slices.Contains(m.TypeParams, baseName(m.Return)) {

@@ -45,23 +45,36 @@ func Text(w io.Writer, r *result.Result) error {
 	} else {
 		p.f("%d service candidates (modularity %.2f; %.0f%% of calls cross candidates)\n\n",
 			len(r.Candidates), r.Scores.Modularity, r.Scores.ICP*100)
-		rows := [][]string{{"CANDIDATE", "FILES", "LINES", "COHESION", "CALLS OUT", "MAIN PACKAGES"}}
+		prefix := packagePrefix(r.Packages)
+		head := "MAIN PACKAGES"
+		if prefix != "" {
+			head += " (in " + prefix + ")"
+		}
+		rows := [][]string{{"CANDIDATE", "FILES", "LINES", "COHESION", "CALLS OUT", head}}
 		for _, c := range r.Candidates {
 			sc := c.Scores
 			callsOut := "-"
 			if n := sc.CallsOut + sc.CallsInternal; n > 0 {
 				callsOut = fmt.Sprintf("%s of %s", pct(sc.CallsOut, n), num(n))
 			}
-			rows = append(rows, []string{trunc(c.Name, 32), num(sc.Files), num(sc.Lines), fmt.Sprintf("%.2f", sc.Cohesion), callsOut, mainPackages(c)})
+			rows = append(rows, []string{trunc(c.Name, 32), num(sc.Files), num(sc.Lines), fmt.Sprintf("%.2f", sc.Cohesion), callsOut, mainPackages(c, prefix)})
 		}
 		p.table(rows, []bool{false, true, true, true, true, false})
 		p.f("\n")
 	}
 
 	if n := len(r.Cycles.Candidates); n > 0 {
+		names := map[string]string{}
+		for _, c := range r.Candidates {
+			names[c.ID] = c.Name
+		}
 		var cs []string
 		for _, c := range r.Cycles.Candidates[:min(3, n)] {
-			cs = append(cs, strings.Join(c, " ↔ "))
+			var members []string
+			for _, id := range c {
+				members = append(members, names[id])
+			}
+			cs = append(cs, strings.Join(members, " ↔ "))
 		}
 		more := ""
 		if n > 3 {
@@ -172,10 +185,32 @@ func trunc(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
-func mainPackages(c result.Candidate) string {
+// packagePrefix returns the dotted prefix shared by every package, whole
+// segments only, when it leaves something of each name.
+func packagePrefix(pkgs []result.PackageMetrics) string {
+	if len(pkgs) < 2 {
+		return ""
+	}
+	prefix := strings.Split(pkgs[0].Name, ".")
+	for _, p := range pkgs[1:] {
+		segs := strings.Split(p.Name, ".")
+		n := 0
+		for n < len(prefix) && n < len(segs)-1 && prefix[n] == segs[n] {
+			n++
+		}
+		prefix = prefix[:n]
+	}
+	return strings.Join(prefix, ".")
+}
+
+func mainPackages(c result.Candidate, prefix string) string {
 	var parts []string
 	for _, p := range c.Packages[:min(2, len(c.Packages))] {
-		parts = append(parts, fmt.Sprintf("%s %.0f%%", trunc(p.Name, 48), p.Share*100))
+		name := p.Name
+		if prefix != "" && strings.HasPrefix(name, prefix+".") {
+			name = name[len(prefix)+1:]
+		}
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", trunc(name, 40), p.Share*100))
 	}
 	if n := len(c.Packages) - 2; n > 0 {
 		parts = append(parts, fmt.Sprintf("+%d", n))

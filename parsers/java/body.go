@@ -1,6 +1,8 @@
 package java
 
 import (
+	"strings"
+
 	"github.com/seams-dev/seams/facts"
 )
 
@@ -248,11 +250,13 @@ func (e *extractor) catchParam(i int32) {
 		}
 	}
 	if nm := e.child(i, e.g.fName); nm >= 0 {
-		t := ""
-		if len(types) == 1 {
-			t = e.written(types[0])
+		// A multi-catch parameter's type is the union, written A|B: its
+		// members are those of the alternatives' common supertype.
+		var alts []string
+		for _, t := range types {
+			alts = append(alts, e.written(t))
 		}
-		e.declare(e.text(nm), t)
+		e.declare(e.text(nm), strings.Join(alts, "|"))
 	}
 }
 

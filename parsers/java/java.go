@@ -590,6 +590,20 @@ func (e *extractor) modifiers(i int32) (public, static, abstract bool, anns []st
 	return
 }
 
+// annotationNames returns the names of the annotations in a modifiers
+// node, without emitting references (the walk does that).
+func (e *extractor) annotationNames(m int32) []string {
+	var names []string
+	for c := e.t.FirstChild(m); c >= 0; c = e.t.Nodes[c].Next {
+		if k := e.kind(c); k == kMarkerAnnotation || k == kAnnotation {
+			if name := e.child(c, e.g.fName); name >= 0 {
+				names = append(names, e.typeName(name))
+			}
+		}
+	}
+	return names
+}
+
 func (e *extractor) annotation(i int32) {
 	if name := e.child(i, e.g.fName); name >= 0 {
 		e.ref(facts.Annotates, e.typeName(name), name)
@@ -736,8 +750,10 @@ func (e *extractor) collectFields(body int32, typ int, into map[string]string, t
 				}
 				written := e.written(ty)
 				static := e.kind(e.t.Nodes[body].Parent) == kInterfaceDecl
+				var anns []string
 				if m := e.childKind(c, kModifiers); m >= 0 {
 					static = static || bytes.Contains(e.bytesOf(m), []byte("static"))
+					anns = e.annotationNames(m)
 				}
 				for d := e.t.FirstChild(c); d >= 0; d = e.t.Nodes[d].Next {
 					if e.t.Nodes[d].Field != e.g.fDeclarator {
@@ -748,7 +764,7 @@ func (e *extractor) collectFields(body int32, typ int, into map[string]string, t
 						if e.child(d, e.g.fDimensions) >= 0 {
 							ft += "[]"
 						}
-						f := facts.Field{Name: e.text(nm), Type: ft, Static: static, Line: e.lineOf(nm)}
+						f := facts.Field{Name: e.text(nm), Type: ft, Static: static, Annotations: anns, Line: e.lineOf(nm)}
 						into[f.Name] = f.Type
 						e.f.Types[typ].Fields = append(e.f.Types[typ].Fields, f)
 					}
