@@ -105,7 +105,7 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	a := newAssignment(g, assign)
 	r.Candidates = a.candidates(g, fg, opts.Weights)
 	r.Dependencies = a.dependencies(g, opts.Weights)
-	r.Scores = a.scores(g, fg, opts.Resolution)
+	r.Scores = a.scores(g, fg)
 	r.Packages = packageMetrics(g, a)
 	r.Types = typeMetrics(g)
 	r.Cycles = cycles(g, a)
@@ -115,7 +115,7 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 }
 
 func summarize(g *graph.Graph) result.Summary {
-	s := result.Summary{Files: len(g.Files), Types: len(g.Types), Packages: len(g.Packages)}
+	s := result.Summary{Files: len(g.Files), Types: len(g.Types), Packages: len(g.Packages), Languages: []result.LanguageCount{}}
 	langs := map[string]*result.LanguageCount{}
 	for _, f := range g.Files {
 		s.Lines += f.Lines

@@ -334,7 +334,7 @@ func (a *assignment) dependencies(g *graph.Graph, weights map[graph.EdgeKind]flo
 		x.kinds[string(d.Kind)] += d.Count
 		x.deps = append(x.deps, d)
 	}
-	var out []result.CandidateDep
+	out := []result.CandidateDep{}
 	for k, x := range m {
 		slices.SortStableFunc(x.deps, func(p, q graph.Dep) int {
 			return cmp.Compare(weights[q.Kind]*float64(q.Count), weights[p.Kind]*float64(p.Count))
@@ -359,10 +359,12 @@ func example(g *graph.Graph, d graph.Dep) result.DepExample {
 	}
 }
 
-func (a *assignment) scores(g *graph.Graph, fg *fileGraph, resolution float64) result.Scores {
+func (a *assignment) scores(g *graph.Graph, fg *fileGraph) result.Scores {
 	s := result.Scores{Candidates: len(a.files)}
 	if len(a.files) > 0 {
-		s.Modularity = round(modularity(fg, a.of, resolution))
+		// Newman's Q, at resolution 1 whatever the clustering used, so
+		// that scores compare across settings.
+		s.Modularity = round(modularity(fg, a.of, 1))
 	}
 	calls, cross := 0, 0
 	pairs := map[[2]int]bool{}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -34,7 +35,10 @@ func run(args []string, io streams) int {
 		return exitOK
 	}
 	var usage *usageError
-	if errors.As(err, &usage) {
+	if strings.HasPrefix(err.Error(), "unknown command") {
+		usage = &usageError{err} // cobra's, for a mistyped command
+	}
+	if usage != nil || errors.As(err, &usage) {
 		fmt.Fprintf(io.Err, "seams: %v\n  run 'seams help' for usage\n", usage.err)
 		return exitUsage
 	}
