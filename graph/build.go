@@ -116,6 +116,8 @@ type index struct {
 	// outside is true for a type with a supertype outside the repository
 	// (or one that could not be resolved): members it lacks may be there.
 	outside    []bool
+	lineage    [][]int // per type: its supertypes, breadth first, each once
+	generates  []bool  // per type: it has members it does not declare (record, Lombok)
 	typeIDs    [][]int // per file: fact type index -> graph type
 	duplicates []string
 }
@@ -167,6 +169,10 @@ func newIndex(g *Graph) *index {
 		g.Files = append(g.Files, file)
 	}
 	slices.Sort(ix.duplicates)
+	ix.generates = make([]bool, len(g.Types))
+	for id := range g.Types {
+		ix.generates[id] = generatesMembers(ix.typeFacts(id))
+	}
 	ix.members = make([]map[string]int, len(g.Types))
 	for id, t := range g.Types {
 		if t.Outer >= 0 {
@@ -223,6 +229,7 @@ func (ix *index) resolveSupertypes() {
 			}
 		}
 	}
+	ix.computeLineage()
 	// A type whose ancestors reach outside the repository inherits that.
 	for id := range n {
 		if !ix.outside[id] {
@@ -238,21 +245,37 @@ func (ix *index) resolveSupertypes() {
 }
 
 // ancestors calls visit for each supertype of id, breadth first, each once,
-// until visit returns false. Cycles (from broken code) are harmless.
+// until visit returns false.
 func (ix *index) ancestors(id int, visit func(int) bool) {
-	seen := map[int]bool{id: true}
-	queue := slices.Clone(ix.supers[id])
-	for len(queue) > 0 {
-		a := queue[0]
-		queue = queue[1:]
-		if seen[a] {
-			continue
-		}
-		seen[a] = true
+	for _, a := range ix.lineage[id] {
 		if !visit(a) {
 			return
 		}
-		queue = append(queue, ix.supers[a]...)
+	}
+}
+
+// computeLineage lists each type's supertypes, breadth first, each once.
+// Cycles (from broken code) are harmless.
+func (ix *index) computeLineage() {
+	ix.lineage = make([][]int, len(ix.supers))
+	for id := range ix.supers {
+		if len(ix.supers[id]) == 0 {
+			continue
+		}
+		seen := map[int]bool{id: true}
+		queue := slices.Clone(ix.supers[id])
+		var out []int
+		for len(queue) > 0 {
+			a := queue[0]
+			queue = queue[1:]
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			out = append(out, a)
+			queue = append(queue, ix.supers[a]...)
+		}
+		ix.lineage[id] = out
 	}
 }
 

@@ -238,17 +238,16 @@ func (r *fileResolver) staticImport(member string) (res, bool) {
 // the declaring type. args < 0 matches any arity. With fromSuper the type
 // itself is skipped.
 func (ix *index) findMethod(id int, name string, args int, fromSuper bool) (int, bool) {
-	if !fromSuper && hasMethod(ix.typeFacts(id), name, args) {
+	if !fromSuper && ix.hasMethod(id, name, args) {
 		return id, true
 	}
 	found := -1
-	ix.ancestors(id, func(a int) bool {
-		if hasMethod(ix.typeFacts(a), name, args) {
+	for _, a := range ix.lineage[id] {
+		if ix.hasMethod(a, name, args) {
 			found = a
-			return false
+			break
 		}
-		return true
-	})
+	}
 	if found < 0 && args >= 0 {
 		// No declaration with that arity: any with that name (varargs,
 		// or a count the parser got wrong) is still the same method name.
@@ -257,7 +256,8 @@ func (ix *index) findMethod(id int, name string, args int, fromSuper bool) (int,
 	return found, found >= 0
 }
 
-func hasMethod(t *facts.Type, name string, args int) bool {
+func (ix *index) hasMethod(id int, name string, args int) bool {
+	t := ix.typeFacts(id)
 	for i := range t.Methods {
 		m := &t.Methods[i]
 		if m.Name != name || m.Constructor {
@@ -267,8 +267,25 @@ func hasMethod(t *facts.Type, name string, args int) bool {
 			return true
 		}
 	}
+	if !ix.generates[id] {
+		return false
+	}
 	_, ok := generatedMethod(t, name, args)
 	return ok
+}
+
+// generatesMembers reports whether a type has members it does not declare
+// in its source (see generatedMethod).
+func generatesMembers(t *facts.Type) bool {
+	if t.Kind == facts.Record || hasAnnotation(t.Annotations, "Getter", "Setter", "Data", "Value", "Builder", "SuperBuilder") {
+		return true
+	}
+	for _, f := range t.Fields {
+		if hasAnnotation(f.Annotations, "Getter", "Setter") {
+			return true
+		}
+	}
+	return false
 }
 
 // generatedMethod finds a method the type has without declaring it in

@@ -18,12 +18,94 @@ import (
 	"github.com/seams-dev/seams/result"
 )
 
-// JSON writes r as indented JSON with a trailing newline.
+// JSON writes r as JSON with a trailing newline. It is indented for
+// people down to a depth that depends on the section: each package, type
+// and dependency example takes one line, each candidate member one line.
+// That keeps the file short enough to read and to diff line by line, and
+// quick to write.
 func JSON(w io.Writer, r *result.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	if err := enc.Encode(r); err != nil {
+		return err
+	}
+	_, err := w.Write(indent(buf.Bytes(), map[string]int{"candidates": 4, "dependencies": 3}, 2))
+	return err
+}
+
+// indent re-indents compact JSON, breaking lines only inside objects and
+// arrays nested at most depth deep, where depth is deeper for the
+// top-level keys listed in deeper: below that, values stay on one line.
+func indent(compact []byte, deeper map[string]int, depth int) []byte {
+	out := make([]byte, 0, len(compact)+len(compact)/8)
+	level, limit := 0, depth
+	inString, escaped := false, false
+	keyStart := -1 // where the current top-level string began in out
+	newline := func(l int) {
+		out = append(out, '\n')
+		for range l {
+			out = append(out, ' ', ' ')
+		}
+	}
+	for i := 0; i < len(compact); i++ {
+		c := compact[i]
+		if inString {
+			out = append(out, c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+			if level == 1 {
+				keyStart = len(out)
+			}
+			out = append(out, c)
+		case '{', '[':
+			out = append(out, c)
+			level++
+			if i+1 < len(compact) && (compact[i+1] == '}' || compact[i+1] == ']') {
+				continue // {} and [] stay as they are
+			}
+			if level <= limit {
+				newline(level)
+			}
+		case '}', ']':
+			if level <= limit && compact[i-1] != '{' && compact[i-1] != '[' {
+				newline(level - 1)
+			}
+			level--
+			out = append(out, c)
+		case ',':
+			out = append(out, c)
+			if level <= limit {
+				newline(level)
+			}
+		case ':':
+			if level == 1 && keyStart >= 0 {
+				key := string(out[keyStart+1 : len(out)-1])
+				limit = depth
+				if d, ok := deeper[key]; ok {
+					limit = d
+				}
+			}
+			out = append(out, c)
+			if level <= limit {
+				out = append(out, ' ')
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // WriteDir writes the report files into dir, creating it if needed, and
