@@ -45,7 +45,7 @@ func TestJSONShape(t *testing.T) {
 	for _, want := range []string{
 		"\n  \"schema\": \"seams/result/v1\",\n",
 		"\n        {\"path\":\"x/A.java\",\"classes\":[\"x.A\"],\"lines\":0}\n", // a member per line
-		"\n    {\"name\":\"x.A\",", // a type per line
+		"\n    {\"name\":\"x.A\",",                                              // a type per line
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
