@@ -27,6 +27,12 @@ type File struct {
 	// expression it applies to.
 	Exprs []Expr
 
+	// The data side: tables, views and routines the file declares (DDL,
+	// ORM mappings, migrations) and its accesses to them.
+	Tables   []Table
+	Routines []Routine
+	Data     []DataRef
+
 	Diagnostics []Diagnostic
 }
 
@@ -163,6 +169,94 @@ type Expr struct {
 	Name string
 	Base int // index in File.Exprs, or -1
 	Args int
+}
+
+// TableKind is what a table-like object is.
+type TableKind string
+
+// The table kinds.
+const (
+	BaseTable TableKind = "table"
+	View      TableKind = "view"
+)
+
+// Table is a table or view the file declares: CREATE TABLE/VIEW in SQL or a
+// migration, or an ORM mapping (a JPA entity, a mapper's result map).
+type Table struct {
+	// Name is the object's name as the database knows it: unquoted, lower
+	// case, with its schema when written ("dbo.users", "owners").
+	Name string
+	Kind TableKind
+	// Entity is the index in File.Types of the type mapped to the table
+	// (an ORM entity), or -1.
+	Entity int
+	// Reads lists, for a view, the tables its query reads.
+	Reads       []string
+	ForeignKeys []ForeignKey
+	Line        int
+	// Via says how it was declared: "ddl", "jpa", "hbm", "liquibase", ...
+	Via string
+}
+
+// ForeignKey is a reference from one table to another.
+type ForeignKey struct {
+	Columns []string
+	Table   string // the referenced table
+	Line    int
+}
+
+// RoutineKind is the kind of a stored routine.
+type RoutineKind string
+
+// The routine kinds.
+const (
+	Procedure RoutineKind = "procedure"
+	Function  RoutineKind = "function"
+	Trigger   RoutineKind = "trigger"
+	Package   RoutineKind = "package" // an Oracle package (its routines are "pkg.name")
+)
+
+// Routine is a stored procedure, function, trigger or package declared in
+// the file. What its body does is in File.Data, with Routine set.
+type Routine struct {
+	Name string // unquoted, lower case, schema- or package-qualified when written ("dbo.usp_save", "billing.charge")
+	Kind RoutineKind
+	// On is, for a trigger, the table whose writes fire it, and Events
+	// which writes ("insert", "update", "delete").
+	On      string
+	Events  []string
+	Line    int
+	EndLine int
+}
+
+// DataKind is the kind of a data access.
+type DataKind string
+
+// The data access kinds.
+const (
+	Reads  DataKind = "reads"
+	Writes DataKind = "writes"
+	Calls  DataKind = "calls" // a stored procedure or function call
+)
+
+// DataRef is one access to a table, view or routine.
+type DataRef struct {
+	Kind DataKind
+	// Object is the table, view or routine accessed, named as in Table.Name.
+	Object string
+	// From and Method say which code performs the access (indexes in
+	// File.Types and its Methods), or -1.
+	From, Method int
+	// Routine is the index in File.Routines of the routine whose body
+	// performs the access, or -1.
+	Routine int
+	Line    int
+	// Guess marks an access read from partial or dynamic SQL (a string
+	// built at run time): likely, not certain.
+	Guess bool
+	// Via says how it was found: "sql", "jdbc", "jpa", "spring-data",
+	// "mybatis", "hbm", ...
+	Via string
 }
 
 // Severity says how much a diagnostic costs the analysis.

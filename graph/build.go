@@ -312,6 +312,16 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
+// resolveFile resolves the references of one file by the rules of its
+// language.
+func (ix *index) resolveFile(fi int) fileResult {
+	switch ix.g.Facts[fi].Language {
+	case "java":
+		return ix.resolveJava(fi)
+	}
+	return fileResult{byKind: map[EdgeKind]Outcome{}, unresolved: map[string]int{}}
+}
+
 // fileResult is what resolving one file produced.
 type fileResult struct {
 	deps       []Dep

@@ -66,7 +66,7 @@ func (ix *index) newFileResolver(fi int, headerOnly bool) *fileResolver {
 	return r
 }
 
-func (ix *index) resolveFile(fi int) fileResult {
+func (ix *index) resolveJava(fi int) fileResult {
 	r := ix.newFileResolver(fi, false)
 	f := r.f
 	r.exprs = make([]res, len(f.Exprs))
