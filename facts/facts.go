@@ -32,6 +32,9 @@ type File struct {
 	Tables   []Table
 	Routines []Routine
 	Data     []DataRef
+	// SQL holds SQL text found in code that refers to constants of other
+	// files: package graph completes it and extracts its accesses.
+	SQL []SQLText
 
 	Diagnostics []Diagnostic
 }
@@ -82,7 +85,11 @@ type Field struct {
 	Type        string // as written, generics included: "List<Owner>"; the enum's own name for a constant
 	Static      bool
 	Annotations []string // as written ("Getter", "javax.persistence.Column")
-	Line        int
+	// Value is, for a constant (static final String) initialised by a
+	// string literal or a concatenation of literals and constants of the
+	// same file, its value; "" otherwise.
+	Value string
+	Line  int
 }
 
 // Method is a method or constructor of a type.
@@ -244,6 +251,11 @@ type DataRef struct {
 	Kind DataKind
 	// Object is the table, view or routine accessed, named as in Table.Name.
 	Object string
+	// Entity, when Object is empty, is the mapped type whose table is
+	// accessed, as written in the file ("Owner", "com.acme.Owner"): a JPQL
+	// query, a Spring Data repository, EntityManager.persist. Package graph
+	// resolves the type and finds the table its mapping names.
+	Entity string
 	// From and Method say which code performs the access (indexes in
 	// File.Types and its Methods), or -1.
 	From, Method int
@@ -257,6 +269,25 @@ type DataRef struct {
 	// Via says how it was found: "sql", "jdbc", "jpa", "spring-data",
 	// "mybatis", "hbm", ...
 	Via string
+}
+
+// SQLText is SQL built in code from literals and constants, some of them
+// declared in other files.
+type SQLText struct {
+	// Parts, concatenated in order, make the SQL: each is literal text or
+	// a reference to a string constant ("Queries.FIND_OWNER", "FIND").
+	Parts []SQLPart
+	// JPQL marks a JPQL/HQL query: its names are entities, not tables.
+	JPQL         bool
+	From, Method int
+	Line         int
+	Via          string
+}
+
+// SQLPart is literal SQL text, or a constant to look up.
+type SQLPart struct {
+	Text  string
+	Const string
 }
 
 // Severity says how much a diagnostic costs the analysis.
