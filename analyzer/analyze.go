@@ -111,6 +111,9 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	r.Cycles = cycles(g, a)
 	r.Scores.CandidateCycles = len(r.Cycles.Candidates)
 	r.Graph = graphSummary(g)
+	r.Kernel = []result.KernelComponent{}
+	r.Tables = []result.TableUse{}
+	r.Plan = result.Plan{Strategy: "least-entangled-first", Steps: []result.PlanStep{}}
 	return r, nil
 }
 

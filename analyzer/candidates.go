@@ -300,6 +300,8 @@ func (a *assignment) candidates(g *graph.Graph, fg *fileGraph, weights map[graph
 		s.CrossCallShare = ratio(float64(s.CallsOut), float64(s.CallsOut+s.CallsInternal))
 		s.CouplingOut, s.CouplingIn = round(s.CouplingOut), round(s.CouplingIn)
 		s.DependsOn, s.UsedBy = []string{}, []string{}
+		s.OwnedTables, s.SharedTables, s.API = []string{}, []string{}, []result.APIMethod{}
+		s.DifficultyParts = map[string]float64{}
 	}
 	for k := range depOut {
 		out[k[0]].Scores.DependsOn = append(out[k[0]].Scores.DependsOn, a.ids[k[1]])

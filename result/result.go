@@ -155,6 +155,109 @@ type CandidateScores struct {
 	// and that depend on it.
 	DependsOn []string `json:"depends_on"`
 	UsedBy    []string `json:"used_by"`
+	// OwnedTables are the tables it owns (writes most); SharedTables the
+	// tables it touches that another candidate owns or also writes.
+	OwnedTables  []string `json:"owned_tables"`
+	SharedTables []string `json:"shared_tables"`
+	// API is the candidate's API surface: its methods called from other
+	// candidates, most called first.
+	API []APIMethod `json:"api"`
+	// Difficulty is a 0–100 extraction difficulty (higher is harder),
+	// the sum of its weighted parts.
+	Difficulty      float64            `json:"difficulty"`
+	DifficultyParts map[string]float64 `json:"difficulty_parts"`
+}
+
+// APIMethod is a method of a candidate called from outside it.
+type APIMethod struct {
+	Type    string `json:"type"`
+	Method  string `json:"method"`
+	Calls   int    `json:"calls"`   // call sites outside the candidate
+	Callers int    `json:"callers"` // distinct candidates calling it
+}
+
+// KernelComponent is a type (with its file) that nearly everything
+// depends on, set aside as a shared kernel.
+type KernelComponent struct {
+	Name string `json:"name"` // fully qualified type
+	Path string `json:"path"`
+	// Kind says what to do with it: "library" (stateless helpers, value
+	// types, base classes: publish as a shared library), "shared-service"
+	// (it owns data or behaviour others call: extract early as a service),
+	// "smell" (a god class mixing both: split it).
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
+	FanIn  int    `json:"fan_in"`  // types depending on it
+	UsedBy int    `json:"used_by"` // candidates depending on it
+}
+
+// TableUse is who reads and writes one table, view or routine.
+type TableUse struct {
+	Name string `json:"name"`
+	Kind string `json:"kind"` // table, view, procedure, function, trigger
+	// Accesses counts each candidate's reads and writes, largest first.
+	Accesses []TableAccess `json:"accesses"`
+	// Owner is the candidate that writes it most ("" when nobody writes
+	// it); Shared is true when more than one candidate touches it.
+	Owner  string `json:"owner"`
+	Shared bool   `json:"shared"`
+	// Conflict explains an unclear ownership: a tie between writers, or
+	// several writers.
+	Conflict string `json:"conflict,omitempty"`
+	// ForeignKeys lists the tables it references.
+	ForeignKeys []string `json:"foreign_keys"`
+}
+
+// TableAccess is one candidate's accesses to a table.
+type TableAccess struct {
+	Candidate string `json:"candidate"`
+	Reads     int    `json:"reads"`
+	Writes    int    `json:"writes"`
+	Calls     int    `json:"calls"`
+}
+
+// Plan is an extraction order: one candidate per step, strangler-fig.
+type Plan struct {
+	// Strategy is "least-entangled-first" or "shared-core-first".
+	Strategy string     `json:"strategy"`
+	Steps    []PlanStep `json:"steps"`
+}
+
+// PlanStep is one extraction, with its cost given the steps before it.
+type PlanStep struct {
+	Order     int    `json:"order"`
+	Candidate string `json:"candidate"`
+	// Cost is what extracting it takes once the earlier steps are done:
+	// calls to turn into remote calls, tables to move or split, cycles to
+	// break; Score sums them with weights (see Reason).
+	Cost StepCost `json:"cost"`
+	// API lists the methods the rest of the monolith will call.
+	API []APIMethod `json:"api"`
+	// Tables says what to do with each table it touches.
+	Tables []TableMove `json:"tables"`
+	// Reason explains, in a paragraph a review board can read, why it
+	// comes at this point.
+	Reason string `json:"reason"`
+}
+
+// StepCost is the cost of one plan step.
+type StepCost struct {
+	CallsIn  int     `json:"calls_in"`  // calls from what remains into it
+	CallsOut int     `json:"calls_out"` // calls from it into what remains
+	Tables   int     `json:"tables"`    // tables to move
+	Shared   int     `json:"shared"`    // shared tables to split or sync
+	Cycles   int     `json:"cycles"`    // dependency cycles to break
+	Score    float64 `json:"score"`
+}
+
+// TableMove is what a plan step does with a table.
+type TableMove struct {
+	Table string `json:"table"`
+	// Action: "move" (it owns it alone), "split" (others write it too:
+	// split it first), "sync" (others read it: keep a copy in sync by CDC
+	// or dual write), "call" (it reads another candidate's table: go
+	// through that candidate's API).
+	Action string `json:"action"`
 }
 
 // CandidateDep is the coupling of one candidate to another.
