@@ -31,13 +31,20 @@ type Result struct {
 	Summary    Summary     `json:"summary"`
 	Scores     Scores      `json:"scores"`
 	Candidates []Candidate `json:"candidates"`
+	// Kernel lists the components set aside before clustering because
+	// nearly everything depends on them.
+	Kernel []KernelComponent `json:"kernel"`
 	// Dependencies between candidates, aggregated over their members.
-	Dependencies []CandidateDep   `json:"dependencies"`
-	Packages     []PackageMetrics `json:"packages"`
-	Types        []TypeMetrics    `json:"types"`
-	Cycles       Cycles           `json:"cycles"`
-	Graph        GraphSummary     `json:"graph"`
-	Diagnostics  Diagnostics      `json:"diagnostics"`
+	Dependencies []CandidateDep `json:"dependencies"`
+	// Tables says who reads and writes each table, view and routine.
+	Tables []TableUse `json:"tables"`
+	// Plan is the extraction roadmap.
+	Plan        Plan             `json:"plan"`
+	Packages    []PackageMetrics `json:"packages"`
+	Types       []TypeMetrics    `json:"types"`
+	Cycles      Cycles           `json:"cycles"`
+	Graph       GraphSummary     `json:"graph"`
+	Diagnostics Diagnostics      `json:"diagnostics"`
 }
 
 // Tool names the program that wrote the result.
