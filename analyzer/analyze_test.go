@@ -225,8 +225,13 @@ func TestScoresByHand(t *testing.T) {
 		}},
 	}
 	for _, w := range want {
-		if !reflect.DeepEqual(w.got, w.want) {
-			t.Errorf("candidate %s scores:\n got %+v\nwant %+v", w.name, w.got, w.want)
+		// Compare the parts computed from the code graph; the data and plan
+		// parts have tests of their own.
+		got := w.got
+		got.OwnedTables, got.SharedTables, got.API = nil, nil, nil
+		got.Difficulty, got.DifficultyParts = 0, nil
+		if !reflect.DeepEqual(got, w.want) {
+			t.Errorf("candidate %s scores:\n got %+v\nwant %+v", w.name, got, w.want)
 		}
 	}
 	// Q = sum over candidates of L_c/m - (d_c/2m)^2, m = 7:
