@@ -45,6 +45,13 @@ type Import struct {
 	Static   bool   // Java "import static"
 	Wildcard bool   // ends in ".*"
 	Line     int
+
+	// Alias is, for a C# alias directive (using Json = System.Text.Json;),
+	// the alias; Name is then the namespace or type it stands for.
+	Alias string
+	// Global marks a C# `global using`: it applies to every file of the
+	// project, not only to the file that declares it.
+	Global bool
 }
 
 // TypeKind is the kind of a declared type.
@@ -57,6 +64,8 @@ const (
 	Enum       TypeKind = "enum"
 	Record     TypeKind = "record"
 	Annotation TypeKind = "annotation"
+	Struct     TypeKind = "struct"   // C# struct (and record struct: Record)
+	Delegate   TypeKind = "delegate" // C# delegate type
 )
 
 // Type is a named type declared in the file. Anonymous classes are not
@@ -72,6 +81,10 @@ type Type struct {
 	Public     bool
 	Abstract   bool
 	TypeParams []string // names of the type's type parameters ("T", "K")
+	// Partial marks one of several declarations of the same type (a C#
+	// partial class): package graph merges the declarations of one name
+	// into one type.
+	Partial bool
 	// Annotations are the annotation names as written ("Entity",
 	// "javax.persistence.Table").
 	Annotations []string
@@ -103,6 +116,11 @@ type Method struct {
 	Public      bool
 	Line        int
 	EndLine     int
+
+	// Extension marks a C# extension method: a static method whose first
+	// parameter (Params[0]) has the `this` modifier, callable as a method
+	// of a value of that parameter's type.
+	Extension bool
 }
 
 // RefKind is the kind of a reference.
@@ -117,6 +135,11 @@ const (
 	New        RefKind = "new"        // instance creation
 	Call       RefKind = "call"       // method call; Member is the method, Recv the receiver
 	MethodRef  RefKind = "method-ref" // Type::method or Type::new
+	// BaseType is a type in a C# base list: the base class or an
+	// implemented (or, for an interface, extended) interface, which the
+	// syntax does not tell apart. Package graph makes it an extends or an
+	// implements edge by what the name resolves to.
+	BaseType RefKind = "base"
 )
 
 // Ref is one reference from code in the file to a name.
@@ -168,6 +191,14 @@ const (
 	// ExprCall is the result of calling Name (with Args arguments) on the
 	// value of Exprs[Base].
 	ExprCall
+	// ExprAwait is the result of awaiting the value of Exprs[Base] (C#
+	// await): for a Task<T> or ValueTask<T>, a value of type T.
+	ExprAwait
+	// ExprElement is an element of the collection that is the value of
+	// Exprs[Base] (a C# foreach variable declared `var`, the parameter of
+	// a lambda passed to a LINQ operator): for an array T[] or a generic
+	// collection of T, a value of type T.
+	ExprElement
 )
 
 // Expr is one step of a call receiver.
@@ -191,12 +222,28 @@ const (
 // migration, or an ORM mapping (a JPA entity, a mapper's result map).
 type Table struct {
 	// Name is the object's name as the database knows it: unquoted, lower
-	// case, with its schema when written ("dbo.users", "owners").
+	// case, with its schema when written ("dbo.users", "owners"). It is
+	// empty in a fact that only adds foreign keys to the table of an
+	// entity mapped elsewhere (EntityName): a JPA @OneToMany with a
+	// @JoinColumn, or an hbm.xml <one-to-many> collection's <key>, puts
+	// its column in the target entity's table.
 	Name string
 	Kind TableKind
 	// Entity is the index in File.Types of the type mapped to the table
 	// (an ORM entity), or -1.
 	Entity int
+	// EntityName is, when the mapped type is not declared in this file
+	// (a Hibernate hbm.xml mapping, a JPA association's target), that
+	// type's name: fully qualified in a mapping file ("org.acme.Owner"),
+	// as written in a Java file ("Visit").
+	EntityName string
+	// Inheritance is, for a JPA entity annotated @Inheritance, its
+	// strategy: "single-table", "joined" or "table-per-class"; "" when not
+	// written (JPA's default for a hierarchy is single-table). A subclass
+	// entity's fact names its own table (explicit or by naming rule):
+	// package graph decides from the root entity's strategy whether that
+	// table is real (joined, table-per-class) or the root's (single-table).
+	Inheritance string
 	// Reads lists, for a view, the tables its query reads.
 	Reads       []string
 	ForeignKeys []ForeignKey
@@ -209,7 +256,12 @@ type Table struct {
 type ForeignKey struct {
 	Columns []string
 	Table   string // the referenced table
-	Line    int
+	// Entity, when Table is empty, is the mapped type whose table is
+	// referenced, as written in the file ("PetType"): a JPA association
+	// (@ManyToOne, @OneToOne, a join table's inverse side). Package graph
+	// resolves it like DataRef.Entity.
+	Entity string
+	Line   int
 }
 
 // RoutineKind is the kind of a stored routine.
@@ -259,6 +311,13 @@ type DataRef struct {
 	// From and Method say which code performs the access (indexes in
 	// File.Types and its Methods), or -1.
 	From, Method int
+	// Member is, for a mapping file, the fully qualified code member that
+	// performs the access: a MyBatis mapper XML statement's interface
+	// method ("org.acme.OrderMapper.getOrder"), an hbm.xml named query or
+	// collection of its class ("org.acme.Invoice.unpaid"). The file cannot
+	// name it by index, so From is -1 and package graph joins the member
+	// to the type (and method) it names.
+	Member string
 	// Routine is the index in File.Routines of the routine whose body
 	// performs the access, or -1.
 	Routine int

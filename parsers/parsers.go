@@ -8,23 +8,47 @@
 // panic in an extractor) becomes a diagnostic and the run goes on; only a
 // cancelled context stops it. Results come back in the order of the input,
 // so the output does not depend on scheduling.
+//
+// # Cache
+//
+// With Options.Cache set, a file's facts are looked up by a key made of
+// its language, the language's parser Version and the SHA-256 of its
+// bytes (see Key) before it is parsed, and stored after. An unchanged file
+// is then never parsed again: later in the same run (the same content at
+// another path), in later runs, at other commits. On a hit the facts come
+// back with Path, and the paths of their diagnostics, set to the path
+// asked for. When the caller already knows a file's hash (Options.Sums,
+// from a stat cache), a cached file is not even read. A file analysed with
+// a diagnostic from the driver (read as Latin-1) is not cached, and a
+// generated file kept by KeepGenerated is cached under a key of its own,
+// so that a cached entry never skips the checks the driver makes on the
+// bytes.
+//
+// Parse reads the files from disk; ParseContents takes their bytes (the
+// blobs of a past commit, read from git's object store).
 package parsers
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/csharp"
 	"github.com/seams-dev/seams/parsers/java"
+	"github.com/seams-dev/seams/parsers/mapping"
+	"github.com/seams-dev/seams/parsers/sql"
 	"github.com/seams-dev/seams/repo"
 )
 
@@ -38,13 +62,22 @@ type FileParser interface {
 type Language struct {
 	Name       string
 	Extensions []string // with the dot: ".java"
-	New        func() (FileParser, error)
+	// Version is the version of the facts the language's parser emits,
+	// a constant next to the parser (java.Version). Bump it whenever the
+	// parser emits different facts for some input, so that facts cached
+	// by an earlier version are not used. "" keeps the language out of
+	// the cache.
+	Version string
+	New     func() (FileParser, error)
 }
 
 // Languages returns the supported languages.
 func Languages() []Language {
 	return []Language{
-		{Name: "java", Extensions: []string{".java"}, New: func() (FileParser, error) { return java.NewParser() }},
+		{Name: "java", Extensions: []string{".java"}, Version: java.Version, New: func() (FileParser, error) { return java.NewParser() }},
+		{Name: "mapping", Extensions: []string{".xml", ".yaml", ".yml"}, Version: mapping.Version, New: func() (FileParser, error) { return mapping.NewParser() }},
+		{Name: "csharp", Extensions: []string{".cs"}, Version: csharp.Version, New: func() (FileParser, error) { return csharp.NewParser() }},
+		{Name: "sql", Extensions: []string{".sql"}, Version: sql.Version, New: func() (FileParser, error) { return sql.NewParser() }},
 	}
 }
 
@@ -79,6 +112,47 @@ type Options struct {
 	// so far. It is called from the workers: it must be safe for
 	// concurrent use and quick.
 	Progress func(done, total int)
+	// Cache, when set, keeps facts by content (see the package
+	// documentation). It is called from the workers: it must be safe for
+	// concurrent use.
+	Cache Cache
+	// Sums, when set, returns the SHA-256 of a file's bytes when the
+	// caller already knows it (from a cache of file metadata), so that a
+	// file whose facts are cached is not read. A file that must be parsed
+	// is hashed again from the bytes read. It is called from the workers.
+	Sums func(path string) (sum [32]byte, ok bool)
+}
+
+// Cache stores facts by key (see Key). Get returns facts the caller
+// must not modify; Put receives facts the cache must not modify and that
+// the caller will not modify either.
+type Cache interface {
+	Get(key string) (*facts.File, bool)
+	Put(key string, f *facts.File)
+}
+
+// driverVersion is folded into every cache key: bump it when the driver
+// changes what it hands a parser (the BOM, the Latin-1 reading).
+const driverVersion = "1"
+
+// Key is the cache key of the facts of a file in language lang whose
+// bytes, as read, have the SHA-256 sum. It is "" for a language without a
+// Version: such files are not cached.
+func Key(lang Language, sum [32]byte) string {
+	if lang.Version == "" {
+		return ""
+	}
+	return lang.Name + "/" + lang.Version + "/" + driverVersion + "/" + hex.EncodeToString(sum[:])
+}
+
+// generatedKey is the key of a generated file analysed under
+// KeepGenerated: a run without it must not find it.
+func generatedKey(key string) string { return key + "/generated" }
+
+// Input is a file given by its bytes rather than its path on disk.
+type Input struct {
+	Path string // repository-relative, slash-separated
+	Src  []byte
 }
 
 // Result is what Parse learned.
@@ -92,33 +166,57 @@ type Result struct {
 
 // Parse reads and parses files (paths relative to root).
 func Parse(ctx context.Context, root string, files []repo.File, opts Options) (*Result, error) {
+	return parse(ctx, len(files), func(i int) source {
+		rel := files[i].Path
+		return source{path: rel, read: func() ([]byte, error) { return os.ReadFile(filepath.Join(root, filepath.FromSlash(rel))) }}
+	}, opts)
+}
+
+// ParseContents parses files given by their bytes, as Parse does files
+// on disk. Options.Sums is not used: the bytes are at hand.
+func ParseContents(ctx context.Context, files []Input, opts Options) (*Result, error) {
+	opts.Sums = nil
+	return parse(ctx, len(files), func(i int) source {
+		in := files[i]
+		return source{path: in.Path, read: func() ([]byte, error) { return in.Src, nil }}
+	}, opts)
+}
+
+// source is a file to parse: its path and how to get its bytes.
+type source struct {
+	path string
+	read func() ([]byte, error)
+}
+
+func parse(ctx context.Context, n int, file func(int) source, opts Options) (*Result, error) {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	jobs = min(jobs, max(len(files), 1))
-	out := make([]*facts.File, len(files))
-	diags := make([][]facts.Diagnostic, len(files))
+	jobs = min(jobs, max(n, 1))
+	out := make([]*facts.File, n)
+	diags := make([][]facts.Diagnostic, n)
 	var next, done atomic.Int64
 	g, ctx := errgroup.WithContext(ctx)
+	fl := &flight{m: map[string]chan struct{}{}}
 	for range jobs {
 		g.Go(func() error {
-			w := worker{parsers: map[string]FileParser{}, keepGenerated: opts.KeepGenerated}
+			w := worker{parsers: map[string]FileParser{}, keepGenerated: opts.KeepGenerated, cache: opts.Cache, sums: opts.Sums, flight: fl}
 			defer w.close()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(files) {
+				if i >= n {
 					return nil
 				}
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				out[i], diags[i] = w.file(ctx, root, files[i].Path)
+				out[i], diags[i] = w.file(ctx, file(i))
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 				if opts.Progress != nil {
-					opts.Progress(int(done.Add(1)), len(files))
+					opts.Progress(int(done.Add(1)), n)
 				}
 			}
 		})
@@ -127,7 +225,7 @@ func Parse(ctx context.Context, root string, files []repo.File, opts Options) (*
 		return nil, fmt.Errorf("parsing stopped: %w", err)
 	}
 	res := &Result{}
-	for i := range files {
+	for i := range n {
 		if out[i] != nil {
 			res.Files = append(res.Files, out[i])
 		}
@@ -147,6 +245,35 @@ func fileDiags(f *facts.File) []facts.Diagnostic {
 type worker struct {
 	parsers       map[string]FileParser
 	keepGenerated bool
+	cache         Cache
+	sums          func(string) ([32]byte, bool)
+	flight        *flight
+}
+
+// flight keeps one worker parsing a given content at a time: another
+// worker with the same content waits and takes the facts from the cache.
+type flight struct {
+	mu sync.Mutex
+	m  map[string]chan struct{}
+}
+
+// start returns a channel to wait on when another worker parses the key,
+// or nil when the caller is to parse it (and call end).
+func (fl *flight) start(key string) chan struct{} {
+	fl.mu.Lock()
+	defer fl.mu.Unlock()
+	if ch, ok := fl.m[key]; ok {
+		return ch
+	}
+	fl.m[key] = make(chan struct{})
+	return nil
+}
+
+func (fl *flight) end(key string) {
+	fl.mu.Lock()
+	defer fl.mu.Unlock()
+	close(fl.m[key])
+	delete(fl.m, key)
 }
 
 func (w *worker) close() {
@@ -157,7 +284,8 @@ func (w *worker) close() {
 
 // file analyses one file. It returns nil facts for a skipped file, and the
 // diagnostics that are not already in the facts.
-func (w *worker) file(ctx context.Context, root, rel string) (f *facts.File, diags []facts.Diagnostic) {
+func (w *worker) file(ctx context.Context, in source) (f *facts.File, diags []facts.Diagnostic) {
+	rel := in.path
 	skip := func(code, format string, args ...any) (*facts.File, []facts.Diagnostic) {
 		return nil, []facts.Diagnostic{{Path: rel, Severity: facts.Skipped, Code: code, Message: fmt.Sprintf(format, args...)}}
 	}
@@ -165,9 +293,41 @@ func (w *worker) file(ctx context.Context, root, rel string) (f *facts.File, dia
 	if !ok {
 		return skip("unsupported", "no parser for this file type")
 	}
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	cache := w.cache
+	if lang.Version == "" {
+		cache = nil
+	}
+	if cache != nil && w.sums != nil {
+		if sum, ok := w.sums(rel); ok {
+			if f, ok := w.cached(Key(lang, sum), rel); ok {
+				return f, nil
+			}
+		}
+	}
+	src, err := in.read()
 	if err != nil {
 		return skip("unreadable", "cannot read: %v", err)
+	}
+	key := ""
+	if cache != nil {
+		key = Key(lang, sha256.Sum256(src))
+		if f, ok := w.cached(key, rel); ok {
+			return f, nil
+		}
+		// The same content elsewhere in this run, being parsed now: wait
+		// for its facts.
+		if wait := w.flight.start(key); wait != nil {
+			select {
+			case <-wait:
+			case <-ctx.Done():
+				return skip("internal", "cancelled")
+			}
+			if f, ok := w.cached(key, rel); ok {
+				return f, nil
+			}
+		} else {
+			defer w.flight.end(key)
+		}
 	}
 	binary, generated := repo.Sniff(src[:min(len(src), 8192)])
 	if binary {
@@ -175,6 +335,9 @@ func (w *worker) file(ctx context.Context, root, rel string) (f *facts.File, dia
 	}
 	if generated && !w.keepGenerated {
 		return skip("generated", "generated file (its header says so); use --keep-generated to analyse it")
+	}
+	if generated {
+		key = generatedKey(key)
 	}
 	src = trimBOM(src)
 	if !utf8.Valid(src) {
@@ -201,7 +364,34 @@ func (w *worker) file(ctx context.Context, root, rel string) (f *facts.File, dia
 	if err != nil {
 		return skip("parse-failed", "%v", err)
 	}
+	if cache != nil && len(diags) == 0 {
+		cache.Put(key, f)
+	}
 	return f, diags
+}
+
+// cached returns the cached facts under key, for the file at rel: a copy
+// whose path, and its diagnostics' paths, are rel. A generated file is
+// cached under a key of its own, tried here only when generated files
+// are kept.
+func (w *worker) cached(key, rel string) (*facts.File, bool) {
+	c, ok := w.cache.Get(key)
+	if !ok && w.keepGenerated {
+		c, ok = w.cache.Get(generatedKey(key))
+	}
+	if !ok {
+		return nil, false
+	}
+	f := *c
+	f.Path = rel
+	if len(c.Diagnostics) > 0 {
+		f.Diagnostics = make([]facts.Diagnostic, len(c.Diagnostics))
+		for i, d := range c.Diagnostics {
+			d.Path = rel
+			f.Diagnostics[i] = d
+		}
+	}
+	return &f, true
 }
 
 func trimBOM(b []byte) []byte {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -80,12 +81,18 @@ func (e *gitError) Error() string {
 
 func (e *gitError) Unwrap() error { return e.err }
 
-// runGit runs git with args in dir and returns its standard output.
-func runGit(ctx context.Context, gitPath, dir string, args ...string) ([]byte, error) {
+// gitCommand is git with args, hardened, to run in dir.
+func gitCommand(ctx context.Context, gitPath, dir string, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, gitPath, append(append([]string(nil), gitSafety...), args...)...)
 	cmd.Dir = dir
 	cmd.Env = gitEnv()
 	cmd.WaitDelay = 5 * time.Second
+	return cmd
+}
+
+// runGit runs git with args in dir and returns its standard output.
+func runGit(ctx context.Context, gitPath, dir string, args ...string) ([]byte, error) {
+	cmd := gitCommand(ctx, gitPath, dir, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -96,6 +103,89 @@ func runGit(ctx context.Context, gitPath, dir string, args ...string) ([]byte, e
 	}
 	return stdout.Bytes(), nil
 }
+
+// RunGit runs git with args in dir, hardened as List runs it: the
+// repository's configuration cannot make it run a program (fsmonitor,
+// hooks) or reach the network, and variables such as GIT_DIR that would
+// point git at another repository are ignored. Messages are in English.
+// The hardening covers what every command shares; options particular to
+// a subcommand (git log's --no-ext-diff, --no-textconv,
+// --no-show-signature, ...) are the caller's to pass.
+//
+// It returns git's standard output. When git fails, the error names the
+// subcommand (args[0]) and git's first line of explanation; when git is
+// not installed, it wraps exec.ErrNotFound.
+func RunGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	gitPath, err := lookGit()
+	if err != nil {
+		return nil, err
+	}
+	return runGit(ctx, gitPath, dir, args...)
+}
+
+// StreamGit runs git like RunGit but hands its standard output to read
+// while git writes it, for output too large to hold. read should consume
+// the reader to its end; what it leaves is discarded. When read returns
+// an error, git is stopped and that error is returned. The error of a
+// failed git, or the context's error once it is done, is returned
+// otherwise.
+func StreamGit(ctx context.Context, dir string, read func(io.Reader) error, args ...string) error {
+	gitPath, err := lookGit()
+	if err != nil {
+		return err
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := gitCommand(runCtx, gitPath, dir, args...)
+	stderr := &headBuffer{max: 64 << 10}
+	cmd.Stderr = stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("git %s: %w", args[0], err)
+	}
+	if err := cmd.Start(); err != nil {
+		return &gitError{args: args, err: err}
+	}
+	readErr := read(stdout)
+	if readErr != nil {
+		cancel()
+	} else {
+		_, readErr = io.Copy(io.Discard, stdout)
+	}
+	waitErr := cmd.Wait()
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case readErr != nil:
+		return readErr
+	case waitErr != nil:
+		return &gitError{args: args, msg: firstLine(stderr.String()), err: waitErr}
+	}
+	return nil
+}
+
+func lookGit() (string, error) {
+	gitPath, err := exec.LookPath("git")
+	if err != nil {
+		return "", fmt.Errorf("git is not installed: %w", err)
+	}
+	return gitPath, nil
+}
+
+// headBuffer keeps the first max bytes written to it and drops the rest.
+type headBuffer struct {
+	buf bytes.Buffer
+	max int
+}
+
+func (b *headBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.buf.Len(); room > 0 {
+		b.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+func (b *headBuffer) String() string { return b.buf.String() }
 
 func firstLine(s string) string {
 	s = strings.TrimSpace(s)
@@ -222,4 +312,40 @@ func insideDotGit(dir string) bool {
 		}
 		dir = parent
 	}
+}
+
+// GitCommand returns git with args, to run in dir, hardened as RunGit
+// runs it, for a caller that talks to git while it runs (git cat-file
+// --batch reads its standard input). The caller sets the streams, starts
+// it and waits for it.
+func GitCommand(ctx context.Context, dir string, args ...string) (*exec.Cmd, error) {
+	gitPath, err := lookGit()
+	if err != nil {
+		return nil, err
+	}
+	return gitCommand(ctx, gitPath, dir, args...), nil
+}
+
+// FilterTree applies List's rules to the files of a git tree read from
+// the object store (no work tree: a past commit), by path and size alone:
+// Match, the default rules, Tests, Include, Exclude and MaxFileSize. Both
+// lists come back sorted, like a Listing's. Symbolic links and submodules
+// are the caller's to drop, from the tree entries' modes.
+func FilterTree(files []File, opts Options) (kept []File, skipped []Skip, err error) {
+	r, err := newRules(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := newCollector(r)
+	for _, f := range files {
+		switch {
+		case !c.decide(f.Path):
+		case r.maxSize >= 0 && f.Size > r.maxSize:
+			c.skip(Skip{Path: f.Path, Reason: ReasonTooLarge})
+		default:
+			c.files = append(c.files, f)
+		}
+	}
+	kept, skipped = c.result()
+	return kept, skipped, nil
 }

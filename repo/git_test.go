@@ -1,7 +1,11 @@
 package repo
 
 import (
+	"context"
+	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -256,5 +260,86 @@ func TestGitWarning(t *testing.T) {
 	}
 	if got := submoduleWarning([]string{"a", "b", "c", "d", "e", "f", "g"}); !strings.HasSuffix(got, "a, b, c, d, e and 2 more") {
 		t.Errorf("submoduleWarning = %q", got)
+	}
+}
+
+func TestRunGit(t *testing.T) {
+	needGit(t)
+	other := setup(t, true, tree{"other.go": "x"})
+	root := setup(t, true, tree{"a.go": "x"})
+	// The hardening applies: a variable pointing elsewhere is ignored.
+	t.Setenv("GIT_DIR", filepath.Join(other, ".git"))
+	out, err := RunGit(context.Background(), root, "ls-files")
+	if err != nil || string(out) != "a.go\n" {
+		t.Errorf("RunGit ls-files = %q, %v", out, err)
+	}
+	_, err = RunGit(context.Background(), root, "rev-parse", "--verify", "no-such-ref")
+	if err == nil || !strings.HasPrefix(err.Error(), "git rev-parse: ") {
+		t.Errorf("RunGit on a bad ref: error %v", err)
+	}
+	t.Setenv("PATH", t.TempDir())
+	if _, err := RunGit(context.Background(), root, "ls-files"); !errors.Is(err, exec.ErrNotFound) {
+		t.Errorf("RunGit without git: error %v, want exec.ErrNotFound", err)
+	}
+	if err := StreamGit(context.Background(), root, func(io.Reader) error { return nil }, "ls-files"); !errors.Is(err, exec.ErrNotFound) {
+		t.Errorf("StreamGit without git: error %v, want exec.ErrNotFound", err)
+	}
+}
+
+func TestStreamGit(t *testing.T) {
+	needGit(t)
+	root := setup(t, true, tree{"a.go": "x", "b.go": "x", "big.txt": "size:1000000"})
+	ctx := context.Background()
+	var got []byte
+	err := StreamGit(ctx, root, func(r io.Reader) error {
+		var err error
+		got, err = io.ReadAll(r)
+		return err
+	}, "ls-files", "-z")
+	if err != nil || string(got) != "a.go\x00b.go\x00big.txt\x00" {
+		t.Errorf("StreamGit ls-files = %q, %v", got, err)
+	}
+
+	// What read leaves is drained: git, with more to write than a pipe
+	// holds, is not left blocked.
+	if err := StreamGit(ctx, root, func(io.Reader) error { return nil }, "log", "-p"); err != nil {
+		t.Errorf("StreamGit with nothing read: %v", err)
+	}
+
+	// An error from read stops git and is returned as is.
+	stop := errors.New("stop")
+	if err := StreamGit(ctx, root, func(io.Reader) error { return stop }, "log"); err != stop {
+		t.Errorf("StreamGit with a failing read: %v, want %v", err, stop)
+	}
+
+	// A failing git: its message, in the error.
+	err = StreamGit(ctx, t.TempDir(), func(r io.Reader) error {
+		_, err := io.Copy(io.Discard, r)
+		return err
+	}, "log")
+	if err == nil || !strings.Contains(err.Error(), "git log: not a git repository") {
+		t.Errorf("StreamGit outside a repository: %v", err)
+	}
+
+	// A cancelled context wins over git's failure.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := StreamGit(cctx, root, func(r io.Reader) error {
+		_, err := io.Copy(io.Discard, r)
+		return err
+	}, "log"); !errors.Is(err, context.Canceled) {
+		t.Errorf("StreamGit cancelled: %v", err)
+	}
+}
+
+func TestHeadBuffer(t *testing.T) {
+	b := &headBuffer{max: 5}
+	for _, s := range []string{"abc", "defg", "hij"} {
+		if n, err := b.Write([]byte(s)); n != len(s) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", s, n, err)
+		}
+	}
+	if b.String() != "abcde" {
+		t.Errorf("headBuffer kept %q, want %q", b.String(), "abcde")
 	}
 }

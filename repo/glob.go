@@ -146,3 +146,15 @@ func (gs globs) reaches(dir []string) bool {
 	}
 	return false
 }
+
+// Selects reports whether the pattern (written as for Options.Exclude:
+// anchored at the root, "**" for any number of segments) selects the
+// slash path p: matches it or one of its ancestor directories. An invalid
+// pattern is an error.
+func Selects(pattern, p string) (bool, error) {
+	g, err := compileGlob(pattern)
+	if err != nil {
+		return false, err
+	}
+	return g.covers(strings.Split(p, "/")), nil
+}

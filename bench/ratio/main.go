@@ -7,8 +7,11 @@
 //	go run ./bench/ratio -seams /tmp/seams -jobs 2 -runs 5 ~/src/fineract
 //
 // The floor reads every file and parses it with the Go binding's parser
-// (github.com/smacker/go-tree-sitter), closing each tree; the files are
-// the ones seams itself would analyse (same walker, same rules). seams
+// (github.com/smacker/go-tree-sitter) and the grammar seams uses for its
+// language (Java, C#), closing each tree; the files are the ones seams
+// itself would analyse (same walker, same rules, files whose header says
+// they are generated skipped). Files of a language without a tree-sitter
+// grammar here (mapping XML and YAML, SQL) are only read. seams
 // runs as a separate process, end to end: listing, parsing, resolving,
 // clustering and writing the report.
 package main
@@ -29,8 +32,18 @@ import (
 	"github.com/smacker/go-tree-sitter/java"
 
 	"github.com/seams-dev/seams/parsers"
+	"github.com/seams-dev/seams/parsers/csharp"
 	"github.com/seams-dev/seams/repo"
 )
+
+// grammars returns the tree-sitter grammar of each language that has one.
+func grammars() (map[string]*sitter.Language, error) {
+	cs, err := csharp.Language()
+	if err != nil {
+		return nil, err
+	}
+	return map[string]*sitter.Language{"java": java.GetLanguage(), "csharp": sitter.NewLanguage(cs)}, nil
+}
 
 func main() {
 	seams := flag.String("seams", "seams", "the seams binary to measure")
@@ -42,6 +55,11 @@ func main() {
 		os.Exit(2)
 	}
 	root := flag.Arg(0)
+	langs, err := grammars()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	l, err := repo.List(context.Background(), root, repo.Options{Match: parsers.IsSource})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -61,7 +79,7 @@ func main() {
 
 	var floor, full []time.Duration
 	for i := range *runs {
-		f := rawParse(l.Root, l.Files, *jobs)
+		f := rawParse(l.Root, l.Files, *jobs, langs)
 		start := time.Now()
 		cmd := exec.Command(*seams, "analyze", "-q", "-j", fmt.Sprint(*jobs), "--out", out, root)
 		cmd.Stderr = os.Stderr
@@ -85,7 +103,13 @@ func median(ds []time.Duration) time.Duration {
 
 // rawParse reads and parses every file on jobs workers and returns the
 // wall time.
-func rawParse(root string, files []repo.File, jobs int) time.Duration {
+func rawParse(root string, files []repo.File, jobs int, langs map[string]*sitter.Language) time.Duration {
+	langOf := map[string]string{}
+	for _, f := range files {
+		if l, ok := parsers.LanguageOf(f.Path); ok && langs[l.Name] != nil {
+			langOf[f.Path] = l.Name
+		}
+	}
 	start := time.Now()
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -93,9 +117,12 @@ func rawParse(root string, files []repo.File, jobs int) time.Duration {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := sitter.NewParser()
-			defer p.Close()
-			p.SetLanguage(java.GetLanguage())
+			ps := map[string]*sitter.Parser{}
+			defer func() {
+				for _, p := range ps {
+					p.Close()
+				}
+			}()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -104,6 +131,19 @@ func rawParse(root string, files []repo.File, jobs int) time.Duration {
 				src, err := os.ReadFile(filepath.Join(root, files[i].Path))
 				if err != nil {
 					continue
+				}
+				lang, ok := langOf[files[i].Path]
+				if !ok {
+					continue
+				}
+				if _, generated := repo.Sniff(src[:min(len(src), 8192)]); generated {
+					continue // seams skips it too
+				}
+				p := ps[lang]
+				if p == nil {
+					p = sitter.NewParser()
+					p.SetLanguage(langs[lang])
+					ps[lang] = p
 				}
 				t, err := p.ParseCtx(context.Background(), nil, src)
 				if err == nil {

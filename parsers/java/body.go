@@ -389,7 +389,9 @@ func (e *extractor) methodInvocation(i int32) {
 		} else {
 			recv = e.expr(facts.ExprThis, "", -1, 0)
 		}
-		e.call(facts.Call, e.text(nm), e.args(i), recv, nm)
+		name := e.text(nm)
+		e.call(facts.Call, name, e.args(i), recv, nm)
+		e.callData(i, obj, nm, name)
 	}
 	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 		if c != nm {
@@ -496,6 +498,9 @@ func (e *extractor) ident(name string) int {
 	}
 	if t, ok := e.lookupField(name); ok {
 		return e.expr(facts.ExprType, t, -1, 0)
+	}
+	if name == "" { // a name tree-sitter invented to recover from an error
+		return e.expr(facts.ExprUnknown, "", -1, 0)
 	}
 	if c := name[0]; c >= 'A' && c <= 'Z' {
 		return e.expr(facts.ExprStatic, name, -1, 0)

@@ -20,6 +20,16 @@
 // for (an untyped lambda parameter, an array element, the result of a JDK
 // call) stays unknown: it is counted, never guessed.
 //
+// # Data access
+//
+// The extractor also reads what the file says about the database (see
+// data.go): SQL and JPQL handed to JDBC, Spring, JPA and Hibernate, with
+// the text assembled from literals, locals, builders and constants; JPA
+// entity mappings and Spring Data repositories; query annotations; and
+// the values of string constants. What needs other files (a constant
+// declared elsewhere, an entity's table) is left as names for package
+// graph.
+//
 // # Syntax errors
 //
 // tree-sitter recovers from syntax errors by wrapping what it cannot fit in
@@ -38,6 +48,11 @@ import (
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
 )
+
+// Version is the version of the facts this parser emits: bump it when
+// they change for some input (a fact added, a name written differently),
+// so that facts cached by an earlier version are parsed again.
+const Version = "2"
 
 // Parser extracts facts from Java files. It holds a tree-sitter parser:
 // Close it. It is not safe for concurrent use.
@@ -130,6 +145,8 @@ type extractor struct {
 	frames []frame // enclosing named types, innermost last
 	scopes []scope // enclosing methods, lambdas and anonymous bodies
 	method int     // index of the current method in the current type, or -1
+
+	d dataState // the data side: SQL, mappings, constants (data.go)
 }
 
 // frame is a named type being walked.
@@ -165,7 +182,9 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 		}
 	}
 	if len(t.Nodes) > 0 {
+		e.dataStart()
 		e.visitChildren(0)
+		e.dataEnd()
 	}
 	f.Refs = clone(e.refs)
 	f.Exprs = clone(e.exprs)
@@ -711,6 +730,7 @@ func (e *extractor) typeDecl(i int32, k facts.TypeKind) {
 			e.visitChildren(c)
 		}
 	}
+	e.typeData(i, fr.typ)
 	e.method = saved
 	e.frames = e.frames[:len(e.frames)-1]
 }
@@ -765,6 +785,9 @@ func (e *extractor) collectFields(body int32, typ int, into map[string]string, t
 							ft += "[]"
 						}
 						f := facts.Field{Name: e.text(nm), Type: ft, Static: static, Annotations: anns, Line: e.lineOf(nm)}
+						if static {
+							f.Value = e.constValue(d)
+						}
 						into[f.Name] = f.Type
 						e.f.Types[typ].Fields = append(e.f.Types[typ].Fields, f)
 					}

@@ -1,0 +1,8 @@
+namespace Acme.Store.Catalog.Domain;
+
+public enum Category
+{
+    Books,
+    Music,
+    Games,
+}

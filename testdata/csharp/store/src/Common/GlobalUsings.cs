@@ -1,0 +1,2 @@
+global using System.Data;
+global using Acme.Store.Common;

@@ -1,0 +1,4 @@
+namespace Acme.Store.Ordering.Domain
+{
+    public readonly record struct OrderId(Guid Value);
+}

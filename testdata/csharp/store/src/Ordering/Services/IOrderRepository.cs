@@ -1,0 +1,8 @@
+using Acme.Store.Ordering.Domain;
+
+namespace Acme.Store.Ordering.Services;
+
+public interface IOrderRepository : IRepository<Order, OrderId>
+{
+    Task<IEnumerable<Order>> ByCustomerAsync(string customer);
+}
