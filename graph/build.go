@@ -21,6 +21,7 @@ func Build(ctx context.Context, files []*facts.File, jobs int) (*Graph, error) {
 	g := &Graph{Facts: files}
 	ix := newIndex(g)
 	ix.resolveSupertypes()
+	ix.cs = newCSharpIndex(ix)
 
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -65,6 +66,7 @@ func Build(ctx context.Context, files []*facts.File, jobs int) (*Graph, error) {
 	// Each file's deps come sorted and merged, all from its own types, and
 	// type indexes grow with file indexes: the concatenation is sorted.
 	g.Stats.TopUnresolved = top(unresolved, 20)
+	ix.buildData()
 	return g, nil
 }
 
@@ -120,6 +122,7 @@ type index struct {
 	generates  []bool  // per type: it has members it does not declare (record, Lombok)
 	typeIDs    [][]int // per file: fact type index -> graph type
 	duplicates []string
+	cs         *csIndex // C# declarations across files (csharp.go); nil without C# files
 }
 
 func newIndex(g *Graph) *index {
@@ -318,6 +321,8 @@ func (ix *index) resolveFile(fi int) fileResult {
 	switch ix.g.Facts[fi].Language {
 	case "java":
 		return ix.resolveJava(fi)
+	case "csharp":
+		return ix.resolveCSharp(fi)
 	}
 	return fileResult{byKind: map[EdgeKind]Outcome{}, unresolved: map[string]int{}}
 }

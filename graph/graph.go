@@ -86,6 +86,10 @@ type Graph struct {
 	Files    []File
 	Packages []Package
 	Deps     []Dep // sorted by From, To, Kind, Member
+	// Data holds the tables, views and routines; DataDeps the accesses to
+	// them, sorted.
+	Data     []DataNode
+	DataDeps []DataDep
 	Stats    Stats
 	// Facts are the facts the graph was built from, by file index.
 	Facts []*facts.File
@@ -118,6 +122,8 @@ type Stats struct {
 	TopUnresolved []NameCount
 	// DuplicateTypes lists fully qualified names declared more than once.
 	DuplicateTypes []string
+	// Data counts the data accesses and what could not be placed.
+	Data DataStats
 }
 
 // NameCount is a name and how often it occurred.
