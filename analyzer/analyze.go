@@ -37,12 +37,15 @@ package analyzer
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/seams-dev/seams/analyzer/louvain"
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/graph"
+	"github.com/seams-dev/seams/parsers/gitlog"
 	"github.com/seams-dev/seams/result"
 )
 
@@ -55,6 +58,59 @@ type Options struct {
 	Seed uint64
 	// Weights is the weight of one reference of each kind.
 	Weights map[graph.EdgeKind]float64
+	// Layers weighs the coupling signals against each other.
+	Layers Layers
+	// Strategy orders the extraction plan: LeastEntangledFirst (default)
+	// or SharedCoreFirst.
+	Strategy string
+	// Overrides are the architect's decisions (see Overrides).
+	Overrides Overrides
+	// Services, when positive, asks for that many candidates: the
+	// resolution is searched for the count nearest to it.
+	Services int
+	// History is the repository's git history, for the evolution and
+	// people layers; nil leaves them out.
+	History *gitlog.History
+	// Profile chooses the resolution from a modularity profile (see
+	// profileResolution) instead of using Resolution.
+	Profile bool
+}
+
+// Layers weighs each coupling signal in the clustering objective: the
+// weighted sum of the layers' modularities, each weight scaled by the
+// share of files the layer links (see scaleByCoverage). A zero weight
+// leaves the layer out.
+type Layers struct {
+	Structural float64 // calls, type use, inheritance
+	Data       float64 // tables touched in common, writes weighing most
+	Evolution  float64 // files changed together in git history
+	People     float64 // files changed by the same people
+	Vocabulary float64 // shared domain words in declared names
+	Names      float64 // main types with the same subject (Order, OrderService)
+}
+
+// Set sets a layer's weight by name (as in seams.yaml); unknown names are
+// ignored (package config checks them).
+func (l *Layers) Set(name string, w float64) {
+	switch name {
+	case "structural":
+		l.Structural = w
+	case "data":
+		l.Data = w
+	case "evolution":
+		l.Evolution = w
+	case "people":
+		l.People = w
+	case "vocabulary":
+		l.Vocabulary = w
+	case "names":
+		l.Names = w
+	}
+}
+
+// DefaultLayers are the signal weights used when nothing is configured.
+func DefaultLayers() Layers {
+	return Layers{Structural: 1, Data: 1, Vocabulary: 0.5}
 }
 
 // DefaultWeights weighs inheritance highest (a subtype cannot move without
@@ -74,7 +130,7 @@ func DefaultWeights() map[graph.EdgeKind]float64 {
 
 // DefaultOptions are the settings used when nothing is configured.
 func DefaultOptions() Options {
-	return Options{Resolution: 1, Seed: 1, Weights: DefaultWeights()}
+	return Options{Resolution: 1, Seed: 1, Weights: DefaultWeights(), Layers: DefaultLayers(), Strategy: LeastEntangledFirst}
 }
 
 // Analyze computes metrics and candidates for g. It fills every part of
@@ -92,28 +148,91 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	for k, w := range opts.Weights {
 		r.Settings.Weights[string(k)] = w
 	}
+	r.Settings.Services, r.Settings.Strategy = opts.Services, opts.Strategy
+	if r.Settings.Strategy == "" {
+		r.Settings.Strategy = LeastEntangledFirst
+	}
 	r.Summary = summarize(g)
 
+	dv := newDataView(g)
+	kernel, comps := kernelFiles(g, dv)
+	kernel, comps = adjustKernel(g, dv, kernel, comps, opts.Overrides)
+	eligible := eligibleFiles(g, kernel)
 	fg := newFileGraph(g, opts.Weights)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	assign := attachIsolated(g, fg, cluster(fg, opts))
+	layers, used := buildLayers(g, fg, dv, eligible, opts)
+	r.Settings.Layers = used
+	if h := opts.History; h != nil {
+		r.Summary.History = &result.HistorySummary{Commits: h.Commits, Ignored: h.Ignored, Authors: len(h.Authors),
+			First: h.First.UTC().Format(time.RFC3339), Last: h.Last.UTC().Format(time.RFC3339), Pairs: len(h.CoChange)}
+	}
+	switch {
+	case opts.Services > 0:
+		opts.Resolution = searchResolution(g, layers, eligible, opts)
+	case opts.Profile:
+		opts.Resolution = profileResolution(len(g.Files), layers, opts)
+	}
+	for i := range layers {
+		layers[i].Resolution = opts.Resolution
+	}
+	r.Settings.Resolution = round(opts.Resolution)
+	free := cluster(len(g.Files), layers, opts)
+	comm := free
+	pinned := pinGroups(g, eligible, opts.Overrides.Pins)
+	if len(opts.Overrides.Pins) > 0 {
+		comm = clusterPinned(len(g.Files), layers, pinned, opts)
+	}
+	assign := attachIsolated(g, layers, eligible, comm)
+	attachMappingFiles(g, assign)
+	dv.attachRoutineFiles(assign)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	a := newAssignment(g, assign)
+	if len(opts.Overrides.Merges) > 0 {
+		a = newAssignment(g, applyMerges(a, opts.Overrides.Merges))
+	}
+	if len(opts.Overrides.Splits) > 0 {
+		a = newAssignment(g, applySplits(g, layers, a, opts.Overrides.Splits, opts))
+	}
+	a.namePinned(pinned)
+	r.Overrides = []result.Override{}
+	if !opts.Overrides.empty() {
+		freeAssign := attachIsolated(g, layers, eligible, free)
+		attachMappingFiles(g, freeAssign)
+		dv.attachRoutineFiles(freeAssign)
+		r.Overrides = overrideEffects(g, opts.Overrides, pinned, newAssignment(g, freeAssign), a)
+	}
 	r.Candidates = a.candidates(g, fg, opts.Weights)
+	r.Summary.PackagePrefix = a.prefix
+	api := a.apiSurface(g)
+	for c := range r.Candidates {
+		r.Candidates[c].Scores.API = api[c][:min(apiLimit, len(api[c]))]
+	}
 	r.Dependencies = a.dependencies(g, opts.Weights)
+	r.Tables = dv.tables(a, r.Candidates)
+	r.Kernel = comps
 	r.Scores = a.scores(g, fg)
 	r.Packages = packageMetrics(g, a)
 	r.Types = typeMetrics(g)
 	r.Cycles = cycles(g, a)
 	r.Scores.CandidateCycles = len(r.Cycles.Candidates)
+	a.literatureScores(g, opts.Weights, api, r.Tables, &r.Scores)
+	inCycle := inCandidateCycle(r.Cycles.Candidates)
+	for c := range r.Candidates {
+		difficulty(&r.Candidates[c], inCycle[r.Candidates[c].ID], r.Tables)
+	}
+	strategy := opts.Strategy
+	if strategy == "" {
+		strategy = LeastEntangledFirst
+	}
+	r.Plan = a.plan(g, r.Candidates, r.Tables, strategy)
 	r.Graph = graphSummary(g)
-	r.Kernel = []result.KernelComponent{}
-	r.Tables = []result.TableUse{}
-	r.Plan = result.Plan{Strategy: "least-entangled-first", Steps: []result.PlanStep{}}
+	if r.Kernel == nil {
+		r.Kernel = []result.KernelComponent{}
+	}
 	return r, nil
 }
 
@@ -168,24 +287,206 @@ func newFileGraph(g *graph.Graph, weights map[graph.EdgeKind]float64) *fileGraph
 	return fg
 }
 
-func (fg *fileGraph) layers(resolution float64) []louvain.Layer {
-	return []louvain.Layer{{Edges: fg.edges, Resolution: resolution}}
+// eligibleFiles marks the files that are clustered: code (types) outside
+// the kernel. Stored routines follow the code that calls them (see
+// attachRoutineFiles) and mapping files the code they map (see
+// attachMappingFiles); schema scripts and migrations are no component.
+func eligibleFiles(g *graph.Graph, kernel []bool) []bool {
+	ok := make([]bool, len(g.Files))
+	for f, file := range g.Files {
+		ok[f] = len(file.Types) > 0 && !kernel[f]
+	}
+	return ok
 }
 
-// cluster splits the file graph into communities; the result is each
-// file's community.
-func cluster(fg *fileGraph, opts Options) []int {
-	return louvain.Cluster(fg.n, fg.layers(opts.Resolution), louvain.Options{Seed: opts.Seed})
+// buildLayers builds the clustering layers with a weight, over eligible
+// files only. It also returns the weight of each layer used.
+func buildLayers(g *graph.Graph, fg *fileGraph, dv *dataView, eligible []bool, opts Options) ([]louvain.Layer, map[string]float64) {
+	var layers []louvain.Layer
+	used := map[string]float64{}
+	add := func(name string, w float64, edges func() []louvain.Edge) {
+		if w <= 0 {
+			return
+		}
+		var es []louvain.Edge
+		for _, e := range edges() {
+			if eligible[e.A] && eligible[e.B] {
+				es = append(es, e)
+			}
+		}
+		if len(es) > 0 {
+			layers = append(layers, louvain.Layer{Edges: es, Weight: w, Resolution: opts.Resolution})
+			used[name] = w
+		}
+	}
+	add("structural", opts.Layers.Structural, func() []louvain.Edge { return fg.edges })
+	add("data", opts.Layers.Data, func() []louvain.Edge { return dv.dataLayer(eligible) })
+	add("evolution", opts.Layers.Evolution, func() []louvain.Edge { return evolutionLayer(g, opts.History) })
+	add("people", opts.Layers.People, func() []louvain.Edge { return peopleLayer(g, opts.History) })
+	add("vocabulary", opts.Layers.Vocabulary, func() []louvain.Edge { return vocabularyLayer(g) })
+	add("names", opts.Layers.Names, func() []louvain.Edge { return namesLayer(g) })
+	scaleByCoverage(layers)
+	return layers, used
+}
+
+// scaleByCoverage scales each layer's weight by the share of the files it
+// says something about. Each layer's modularity is normalised by its own
+// total weight, so a sparse layer (a few files sharing a table) would
+// otherwise weigh as much in the objective as one that links every file,
+// and its few strong pairs would dictate the partition.
+func scaleByCoverage(layers []louvain.Layer) {
+	touched := map[int]bool{}
+	per := make([]map[int]bool, len(layers))
+	for i, l := range layers {
+		per[i] = map[int]bool{}
+		for _, e := range l.Edges {
+			per[i][e.A], per[i][e.B] = true, true
+			touched[e.A], touched[e.B] = true, true
+		}
+	}
+	if len(touched) == 0 {
+		return
+	}
+	for i := range layers {
+		layers[i].Weight *= float64(len(per[i])) / float64(len(touched))
+	}
+}
+
+// profileGrid are the resolutions a profile tries, around 1.
+var profileGrid = []float64{0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2}
+
+// profileResolution picks the resolution whose partition is the most
+// stable: it clusters at each resolution of profileGrid, measures how
+// much each partition agrees with the next (adjusted Rand index) and
+// returns the middle of the longest run of resolutions whose partitions
+// agree (ARI ≥ 0.9), nearest to 1 on a tie. A partition that persists
+// over a range of resolutions reflects structure in the code, not the
+// scale the algorithm was asked for (Reichardt and Bornholdt; Traag et
+// al.'s resolution profile).
+func profileResolution(n int, layers []louvain.Layer, opts Options) float64 {
+	parts := make([][]int, len(profileGrid))
+	for i, res := range profileGrid {
+		ls := slices.Clone(layers)
+		for j := range ls {
+			ls[j].Resolution = res
+		}
+		o := opts
+		o.Resolution = res
+		parts[i] = cluster(n, ls, o)
+	}
+	bestStart, bestLen := 0, 1
+	for start := 0; start < len(parts); {
+		end := start
+		for end+1 < len(parts) && ari(parts[end], parts[end+1]) >= 0.9 {
+			end++
+		}
+		length := end - start + 1
+		mid := (start + end) / 2
+		if length > bestLen || length == bestLen && math.Abs(math.Log(profileGrid[mid])) < math.Abs(math.Log(profileGrid[(bestStart+bestStart+bestLen-1)/2])) {
+			bestStart, bestLen = start, length
+		}
+		start = end + 1
+	}
+	return profileGrid[(bestStart+bestStart+bestLen-1)/2]
+}
+
+// ari is the adjusted Rand index of two partitions of the same items.
+func ari(a, b []int) float64 {
+	type pair struct{ x, y int }
+	joint, ra, rb := map[pair]int{}, map[int]int{}, map[int]int{}
+	for i := range a {
+		joint[pair{a[i], b[i]}]++
+		ra[a[i]]++
+		rb[b[i]]++
+	}
+	c2 := func(x int) float64 { return float64(x) * float64(x-1) / 2 }
+	index, sa, sb := 0.0, 0.0, 0.0
+	for _, v := range joint {
+		index += c2(v)
+	}
+	for _, v := range ra {
+		sa += c2(v)
+	}
+	for _, v := range rb {
+		sb += c2(v)
+	}
+	expected := sa * sb / c2(len(a))
+	maximum := (sa + sb) / 2
+	if maximum == expected {
+		return 1
+	}
+	return (index - expected) / (maximum - expected)
+}
+
+// searchResolution finds the resolution giving the number of candidates
+// nearest to opts.Services, by bisection on its logarithm between 1/100
+// and 100 (the count grows with the resolution, though not strictly).
+func searchResolution(g *graph.Graph, layers []louvain.Layer, eligible []bool, opts Options) float64 {
+	count := func(res float64) int {
+		ls := slices.Clone(layers)
+		for i := range ls {
+			ls[i].Resolution = res
+		}
+		o := opts
+		o.Resolution = res
+		of := attachIsolated(g, ls, eligible, cluster(len(g.Files), ls, o))
+		seen := map[int]bool{}
+		for _, c := range of {
+			if c >= 0 {
+				seen[c] = true
+			}
+		}
+		return len(seen)
+	}
+	lo, hi := math.Log(0.01), math.Log(100)
+	best, bestDiff := 1.0, math.MaxInt
+	for range 18 {
+		mid := (lo + hi) / 2
+		res := math.Exp(mid)
+		n := count(res)
+		if d := abs(n - opts.Services); d < bestDiff || d == bestDiff && math.Abs(mid) < math.Abs(math.Log(best)) {
+			best, bestDiff = res, d
+		}
+		switch {
+		case n == opts.Services:
+			return res
+		case n < opts.Services:
+			lo = mid
+		default:
+			hi = mid
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// cluster splits the files into communities over the layers; the result
+// is each file's community.
+func cluster(n int, layers []louvain.Layer, opts Options) []int {
+	return louvain.Cluster(n, layers, louvain.Options{Seed: opts.Seed})
 }
 
 // attachIsolated returns the community of each file, after isolated files
 // (no edge) have joined their package's main community or been grouped by
 // package.
-func attachIsolated(g *graph.Graph, fg *fileGraph, comm []int) []int {
+func attachIsolated(g *graph.Graph, layers []louvain.Layer, eligible []bool, comm []int) []int {
+	degree := make([]int, len(g.Files))
+	for _, l := range layers {
+		for _, e := range l.Edges {
+			degree[e.A]++
+			degree[e.B]++
+		}
+	}
 	of := make([]int, len(g.Files))
 	ids := map[int]int{}
 	for f, c := range comm {
-		if fg.degree[f] == 0 {
+		if !eligible[f] || degree[f] == 0 {
 			of[f] = -1
 			continue
 		}
@@ -201,9 +502,10 @@ func attachIsolated(g *graph.Graph, fg *fileGraph, comm []int) []int {
 		counts := map[int]int{}
 		var isolated []int
 		for _, f := range g.Packages[p].Files {
-			if of[f] >= 0 {
+			switch {
+			case of[f] >= 0:
 				counts[of[f]]++
-			} else {
+			case eligible[f]:
 				isolated = append(isolated, f)
 			}
 		}
@@ -227,6 +529,38 @@ func attachIsolated(g *graph.Graph, fg *fileGraph, comm []int) []int {
 	return of
 }
 
+// attachMappingFiles puts each mapping file (a MyBatis mapper XML: no
+// types of its own, accesses performed by named code members) in the
+// candidate that holds most of the members it maps.
+func attachMappingFiles(g *graph.Graph, of []int) {
+	byName := g.TypesByName()
+	for f, file := range g.Facts {
+		if of[f] >= 0 || len(file.Types) > 0 {
+			continue
+		}
+		votes := map[int]int{}
+		for _, d := range file.Data {
+			if d.Member == "" {
+				continue
+			}
+			typ := d.Member
+			if i := strings.LastIndexByte(typ, '.'); i >= 0 {
+				typ = typ[:i]
+			}
+			if t, ok := byName[typ]; ok && of[g.Types[t].File] >= 0 {
+				votes[of[g.Types[t].File]]++
+			}
+		}
+		best, bestN := -1, 0
+		for c, n := range votes {
+			if n > bestN || n == bestN && c < best {
+				best, bestN = c, n
+			}
+		}
+		of[f] = best
+	}
+}
+
 // sortedPackages returns package indexes ordered by name.
 func sortedPackages(g *graph.Graph) []int {
 	ids := make([]int, len(g.Packages))
@@ -237,7 +571,22 @@ func sortedPackages(g *graph.Graph) []int {
 	return ids
 }
 
-// modularity is Newman's Q of a partition of the file graph.
+// modularity is Newman's Q of a partition of the structural file graph.
+// Files in no candidate (the kernel, scripts) are left out of the graph.
 func modularity(fg *fileGraph, of []int, resolution float64) float64 {
-	return louvain.Modularity(fg.n, fg.layers(resolution), of)
+	var edges []louvain.Edge
+	for _, e := range fg.edges {
+		if of[e.A] >= 0 && of[e.B] >= 0 {
+			edges = append(edges, e)
+		}
+	}
+	comm := slices.Clone(of)
+	next := slices.Max(append(slices.Clone(of), -1)) + 1
+	for f := range comm {
+		if comm[f] < 0 {
+			comm[f] = next // a singleton with no edge: no effect on Q
+			next++
+		}
+	}
+	return louvain.Modularity(fg.n, []louvain.Layer{{Edges: edges, Resolution: resolution}}, comm)
 }

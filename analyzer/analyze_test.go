@@ -236,7 +236,12 @@ func TestScoresByHand(t *testing.T) {
 	}
 	// Q = sum over candidates of L_c/m - (d_c/2m)^2, m = 7:
 	// 2 * (3/7 - (7/14)^2) = 0.3571.
-	wantScores := result.Scores{Candidates: 2, Modularity: 0.3571, ICP: 0.1429, CrossDependencies: 1, CandidateCycles: 0}
+	// TurboMQ: each triangle 3 / (3 + 1/2) = 0.857, twice. IFN: one type of b is
+	// called from a, none of a from b: (0 + 1) / 2. NED: both have 3 files,
+	// fewer than 5. SM: cohesion 3/3² for each, coupling 1/(2·3·3) for the
+	// pair: 1/3 - 1/18 = 0.2778.
+	wantScores := result.Scores{Candidates: 2, Modularity: 0.3571, ICP: 0.1429, CrossDependencies: 1, CandidateCycles: 0,
+		TurboMQ: 1.7143, IFN: 0.5, NED: 1, SM: 0.2778}
 	if r.Scores != wantScores {
 		t.Errorf("scores = %+v, want %+v", r.Scores, wantScores)
 	}

@@ -15,16 +15,32 @@ import (
 // assignment maps files to candidates, numbered in report order (largest
 // first).
 type assignment struct {
-	of    []int    // candidate of each file
+	of    []int    // candidate of each file, -1 for none (kernel, data-only files)
 	files [][]int  // files of each candidate, sorted by path
 	ids   []string // candidate IDs
 	names []string // candidate names
+	// prefix is the package prefix the names are relative to.
+	prefix string
+}
+
+// candidateOf returns the candidate of a type's file, or -1.
+func (a *assignment) candidateOf(g *graph.Graph, typ int) int {
+	return a.of[g.Types[typ].File]
+}
+
+// pair returns the candidates of a dependency's two ends, and whether
+// both have one.
+func (a *assignment) pair(g *graph.Graph, from, to int) (int, int, bool) {
+	cf, ct := a.candidateOf(g, from), a.candidateOf(g, to)
+	return cf, ct, cf >= 0 && ct >= 0
 }
 
 func newAssignment(g *graph.Graph, community []int) *assignment {
 	groups := map[int][]int{}
 	for f, c := range community {
-		groups[c] = append(groups[c], f)
+		if c >= 0 {
+			groups[c] = append(groups[c], f)
+		}
 	}
 	var lists [][]int
 	for _, fs := range groups {
@@ -43,6 +59,9 @@ func newAssignment(g *graph.Graph, community []int) *assignment {
 			strings.Compare(g.Files[a[0]].Path, g.Files[b[0]].Path))
 	})
 	a := &assignment{of: make([]int, len(g.Files)), files: lists}
+	for f := range a.of {
+		a.of[f] = -1
+	}
 	for c, fs := range lists {
 		for _, f := range fs {
 			a.of[f] = c
@@ -54,11 +73,19 @@ func newAssignment(g *graph.Graph, community []int) *assignment {
 
 // name gives each candidate a name and an ID from its packages.
 func (a *assignment) name(g *graph.Graph) {
+	// The prefix common to the packages of code: files of other kinds
+	// (mappings, scripts) sit in directories, not packages.
 	var pkgs []string
 	for _, p := range g.Packages {
-		pkgs = append(pkgs, p.Name)
+		for _, f := range p.Files {
+			if len(g.Files[f].Types) > 0 {
+				pkgs = append(pkgs, p.Name)
+				break
+			}
+		}
 	}
 	prefix := commonPackagePrefix(pkgs)
+	a.prefix = strings.Join(prefix, ".")
 	base := make([]string, len(a.files))
 	count := map[string]int{}
 	for c, fs := range a.files {
@@ -83,14 +110,49 @@ func (a *assignment) name(g *graph.Graph) {
 	}
 }
 
+// namePinned names each candidate holding pinned files after their
+// context (the context with most pinned files in it).
+func (a *assignment) namePinned(pinned []string) {
+	used := map[string]bool{}
+	for c, fs := range a.files {
+		counts := map[string]int{}
+		for _, f := range fs {
+			if p := pinned[f]; p != "" {
+				counts[p]++
+			}
+		}
+		best, bestN := "", 0
+		for p, n := range counts {
+			if n > bestN || n == bestN && p < best {
+				best, bestN = p, n
+			}
+		}
+		if best == "" || used[best] {
+			continue
+		}
+		used[best] = true
+		a.names[c], a.ids[c] = best, slug(best)
+	}
+}
+
+// plumbing reports type names that say how, not what: a candidate is not
+// named after them.
+func plumbing(name string) bool {
+	for _, s := range []string{"Builder", "Helper", "Util", "Utils", "Exception", "Validator", "Constants", "Enumerations", "Populator", "Converter", "Serializer", "Mapper", "Factory", "Generator", "Listener", "Handler", "Config", "Configuration", "Properties"} {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, "Abstract")
+}
+
 // keyTypes returns, per candidate, the simple name of the type with the
 // most references from the candidate's other types (ties: the first by
-// name).
+// name), plumbing aside.
 func (a *assignment) keyTypes(g *graph.Graph) []string {
 	in := map[int]int{}
 	for _, d := range g.Deps {
-		cf, ct := a.of[g.Types[d.From].File], a.of[g.Types[d.To].File]
-		if cf == ct && d.From != d.To {
+		if cf, ct, ok := a.pair(g, d.From, d.To); ok && cf == ct && d.From != d.To {
 			in[d.To] += d.Count
 		}
 	}
@@ -100,7 +162,10 @@ func (a *assignment) keyTypes(g *graph.Graph) []string {
 		best[c] = -1
 	}
 	for t, n := range in {
-		c := a.of[g.Types[t].File]
+		if plumbing(g.Types[t].Simple) {
+			continue // a builder or an exception names no domain
+		}
+		c := a.candidateOf(g, t)
 		if b := best[c]; b < 0 || n > in[b] || n == in[b] && g.Types[t].Name < g.Types[b].Name {
 			best[c] = t
 		}
@@ -118,41 +183,61 @@ func (a *assignment) keyTypes(g *graph.Graph) []string {
 // whole repository; when no prefix below that holds most, after its two
 // largest branches ("ordering+billing").
 func groupName(g *graph.Graph, fs []int, repoPrefix []string) string {
+	var code []int
+	for _, f := range fs {
+		if len(g.Files[f].Types) > 0 {
+			code = append(code, f)
+		}
+	}
+	if len(code) > 0 {
+		fs = code // name a candidate after its code
+	}
+	pkgOf := func(f int) []string { return strings.Split(g.Packages[g.Files[f].Package].Name, ".") }
+	// Code outside the repository's prefix (a sample module under another
+	// root) is named relative to its own.
+	inside := false
+	for _, f := range fs {
+		if segs := pkgOf(f); len(segs) >= len(repoPrefix) && slices.Equal(segs[:len(repoPrefix)], repoPrefix) {
+			inside = true
+			break
+		}
+	}
+	if !inside {
+		var pkgs []string
+		for _, f := range fs {
+			pkgs = append(pkgs, g.Packages[g.Files[f].Package].Name)
+		}
+		repoPrefix = majorityPrefix(pkgs, 0.6)
+	}
 	total := 0
 	for _, f := range fs {
 		total += g.Files[f].Lines
 	}
-	depth := len(repoPrefix)
-	var chosen []string
+	chosen := slices.Clone(repoPrefix)
 	for {
+		depth := len(chosen)
 		lines := map[string]int{}
 		for _, f := range fs {
-			segs := strings.Split(g.Packages[g.Files[f].Package].Name, ".")
-			if len(segs) > depth && (chosen == nil || slices.Equal(segs[:len(chosen)], chosen)) {
-				lines[strings.Join(segs[depth:depth+1], ".")] += g.Files[f].Lines
+			if segs := pkgOf(f); len(segs) > depth && slices.Equal(segs[:depth], chosen) {
+				lines[segs[depth]] += g.Files[f].Lines
 			}
 		}
 		best, second := topTwo(lines)
 		if best == "" || lines[best]*10 < total*6 {
-			if chosen == nil {
-				if best == "" {
-					if len(repoPrefix) > 0 {
-						return repoPrefix[len(repoPrefix)-1]
-					}
-					return "root"
-				}
-				if second != "" {
-					return best + "+" + second
-				}
-				return best
+			if depth > len(repoPrefix) {
+				break
 			}
-			break
-		}
-		if chosen == nil {
-			chosen = slices.Clone(repoPrefix)
+			switch {
+			case best == "" && len(repoPrefix) > 0:
+				return repoPrefix[len(repoPrefix)-1]
+			case best == "":
+				return "root"
+			case second != "":
+				return best + "+" + second
+			}
+			return best
 		}
 		chosen = append(chosen, best)
-		depth++
 	}
 	return strings.Join(chosen[len(repoPrefix):], ".")
 }
@@ -176,19 +261,40 @@ func topTwo(lines map[string]int) (string, string) {
 // commonPackagePrefix returns the dotted prefix shared by every package,
 // whole segments only.
 func commonPackagePrefix(pkgs []string) []string {
-	if len(pkgs) == 0 {
+	return majorityPrefix(pkgs, 0.9)
+}
+
+// majorityPrefix returns the deepest dotted prefix (whole segments) shared
+// by at least share of the names, and shorter than each of them: a few
+// sample packages under another root (com.acme.example in an org.apache
+// code base) do not erase the prefix every other package shares.
+func majorityPrefix(names []string, share float64) []string {
+	if len(names) == 0 {
 		return nil
 	}
-	prefix := strings.Split(pkgs[0], ".")
-	for _, p := range pkgs[1:] {
-		segs := strings.Split(p, ".")
-		n := 0
-		for n < len(prefix) && n < len(segs) && prefix[n] == segs[n] {
-			n++
-		}
-		prefix = prefix[:n]
+	split := make([][]string, len(names))
+	for i, n := range names {
+		split[i] = strings.Split(n, ".")
 	}
-	return prefix
+	var prefix []string
+	for depth := 0; ; depth++ {
+		counts := map[string]int{}
+		for _, segs := range split {
+			if len(segs) > depth+1 && slices.Equal(segs[:depth], prefix) {
+				counts[segs[depth]]++
+			}
+		}
+		best, bestN := "", 0
+		for seg, n := range counts {
+			if n > bestN || n == bestN && seg < best {
+				best, bestN = seg, n
+			}
+		}
+		if best == "" || float64(bestN) < share*float64(len(names)) {
+			return prefix
+		}
+		prefix = append(prefix, best)
+	}
 }
 
 // slug makes an ID out of a name: lower case letters, digits and dashes.
@@ -272,13 +378,16 @@ func (a *assignment) candidates(g *graph.Graph, fg *fileGraph, weights map[graph
 	// type-level dependencies, which keep their direction.
 	internalW := make([]float64, len(a.files))
 	for _, e := range fg.edges {
-		if a.of[e.A] == a.of[e.B] {
-			internalW[a.of[e.A]] += e.W
+		if c := a.of[e.A]; c >= 0 && c == a.of[e.B] {
+			internalW[c] += e.W
 		}
 	}
 	depOut := map[[2]int]bool{}
 	for _, d := range g.Deps {
-		cf, ct := a.of[g.Types[d.From].File], a.of[g.Types[d.To].File]
+		cf, ct, ok := a.pair(g, d.From, d.To)
+		if !ok {
+			continue
+		}
 		w := weights[d.Kind] * float64(d.Count)
 		if cf == ct {
 			if d.Kind == facts.Call {
@@ -322,8 +431,8 @@ func (a *assignment) dependencies(g *graph.Graph, weights map[graph.EdgeKind]flo
 	}
 	m := map[[2]int]*acc{}
 	for _, d := range g.Deps {
-		cf, ct := a.of[g.Types[d.From].File], a.of[g.Types[d.To].File]
-		if cf == ct {
+		cf, ct, ok := a.pair(g, d.From, d.To)
+		if !ok || cf == ct {
 			continue
 		}
 		k := [2]int{cf, ct}
@@ -371,7 +480,10 @@ func (a *assignment) scores(g *graph.Graph, fg *fileGraph) result.Scores {
 	calls, cross := 0, 0
 	pairs := map[[2]int]bool{}
 	for _, d := range g.Deps {
-		cf, ct := a.of[g.Types[d.From].File], a.of[g.Types[d.To].File]
+		cf, ct, ok := a.pair(g, d.From, d.To)
+		if !ok {
+			continue
+		}
 		if d.Kind == facts.Call {
 			calls += d.Count
 			if cf != ct {

@@ -5,9 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/gonum/graph/simple"
-	"gonum.org/v1/gonum/graph/topo"
-
 	"github.com/seams-dev/seams/graph"
 	"github.com/seams-dev/seams/result"
 )
@@ -54,7 +51,9 @@ func packageMetrics(g *graph.Graph, a *assignment) []result.PackageMetrics {
 		lines := map[int]int{}
 		for _, f := range p.Files {
 			out[i].Types += len(g.Files[f].Types)
-			lines[a.of[f]] += g.Files[f].Lines
+			if c := a.of[f]; c >= 0 {
+				lines[c] += g.Files[f].Lines
+			}
 		}
 		best, bestN := -1, -1
 		for c, n := range lines {
@@ -103,7 +102,7 @@ func cycles(g *graph.Graph, a *assignment) result.Cycles {
 		if pf, pt := g.Files[ff].Package, g.Files[ft].Package; pf != pt {
 			pkgEdges = append(pkgEdges, [2]int{pf, pt})
 		}
-		if cf, ct := a.of[ff], a.of[ft]; cf != ct {
+		if cf, ct := a.of[ff], a.of[ft]; cf != ct && cf >= 0 && ct >= 0 {
 			candEdges = append(candEdges, [2]int{cf, ct})
 		}
 	}
@@ -117,23 +116,14 @@ func cycles(g *graph.Graph, a *assignment) result.Cycles {
 // sccs returns the named members of each strongly connected component
 // with more than one node, each sorted, largest component first.
 func sccs(n int, edges [][2]int, name func(int) string) [][]string {
-	dg := simple.NewDirectedGraph()
-	for i := range n {
-		dg.AddNode(simple.Node(i))
-	}
-	for _, e := range edges {
-		if e[0] != e[1] && !dg.HasEdgeFromTo(int64(e[0]), int64(e[1])) {
-			dg.SetEdge(simple.Edge{F: simple.Node(e[0]), T: simple.Node(e[1])})
-		}
-	}
 	out := [][]string{}
-	for _, c := range topo.TarjanSCC(dg) {
+	for _, c := range components(n, edges) {
 		if len(c) < 2 {
 			continue
 		}
 		names := make([]string, len(c))
-		for i, node := range c {
-			names[i] = name(int(node.ID()))
+		for i, v := range c {
+			names[i] = name(v)
 		}
 		slices.Sort(names)
 		out = append(out, names)
@@ -141,6 +131,88 @@ func sccs(n int, edges [][2]int, name func(int) string) [][]string {
 	slices.SortFunc(out, func(a, b []string) int {
 		return cmp.Or(cmp.Compare(len(b), len(a)), slices.Compare(a, b))
 	})
+	return out
+}
+
+// components finds the strongly connected components of a directed
+// graph by Tarjan's algorithm, iteratively (no recursion, so deep chains
+// of a million nodes are fine), on adjacency lists built once.
+func components(n int, edges [][2]int) [][]int {
+	start := make([]int32, n+1)
+	for _, e := range edges {
+		start[e[0]+1]++
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	adj := make([]int32, len(edges))
+	fill := slices.Clone(start[:n])
+	for _, e := range edges {
+		adj[fill[e[0]]] = int32(e[1])
+		fill[e[0]]++
+	}
+	index := make([]int32, n)
+	low := make([]int32, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack, comps []int32
+	var out [][]int
+	type frame struct{ v, next int32 }
+	var call []frame
+	counter := int32(0)
+	for root := range n {
+		if index[root] >= 0 {
+			continue
+		}
+		call = append(call[:0], frame{int32(root), start[root]})
+		index[root], low[root] = counter, counter
+		counter++
+		stack = append(stack, int32(root))
+		onStack[root] = true
+		for len(call) > 0 {
+			top := &call[len(call)-1]
+			v := top.v
+			if top.next < start[v+1] {
+				w := adj[top.next]
+				top.next++
+				switch {
+				case index[w] < 0:
+					index[w], low[w] = counter, counter
+					counter++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{w, start[w]})
+				case onStack[w]:
+					low[v] = min(low[v], index[w])
+				}
+				continue
+			}
+			if low[v] == index[v] {
+				comps = comps[:0]
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					comps = append(comps, w)
+					if w == v {
+						break
+					}
+				}
+				c := make([]int, len(comps))
+				for i, w := range comps {
+					c[i] = int(w)
+				}
+				out = append(out, c)
+			}
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				u := call[len(call)-1].v
+				low[u] = min(low[u], low[v])
+			}
+		}
+	}
 	return out
 }
 

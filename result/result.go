@@ -39,7 +39,10 @@ type Result struct {
 	// Tables says who reads and writes each table, view and routine.
 	Tables []TableUse `json:"tables"`
 	// Plan is the extraction roadmap.
-	Plan        Plan             `json:"plan"`
+	Plan Plan `json:"plan"`
+	// Overrides lists the architect's decisions from seams.yaml and what
+	// each changed.
+	Overrides   []Override       `json:"overrides"`
 	Packages    []PackageMetrics `json:"packages"`
 	Types       []TypeMetrics    `json:"types"`
 	Cycles      Cycles           `json:"cycles"`
@@ -68,7 +71,13 @@ type Settings struct {
 	Resolution float64            `json:"resolution"` // Louvain resolution
 	Seed       uint64             `json:"seed"`
 	Weights    map[string]float64 `json:"weights"` // per edge kind
-	Tests      bool               `json:"tests"`   // test trees included
+	// Layers weighs each coupling signal in the clustering (structural,
+	// data, evolution, people, vocabulary, names); a signal absent here
+	// or with no edge was not used.
+	Layers   map[string]float64 `json:"layers"`
+	Services int                `json:"services,omitempty"` // the candidate count asked for
+	Strategy string             `json:"strategy"`           // of the plan
+	Tests    bool               `json:"tests"`              // test trees included
 }
 
 // Summary sizes the repository.
@@ -79,6 +88,22 @@ type Summary struct {
 	Packages  int             `json:"packages"`
 	Languages []LanguageCount `json:"languages"`
 	Skipped   int             `json:"skipped"` // files listed but not analysed; see diagnostics
+	// PackagePrefix is the package prefix nearly all code shares (90% of
+	// its packages); candidate names are relative to it.
+	PackagePrefix string `json:"package_prefix"`
+	// History summarises the git history read for the evolution and
+	// people signals; absent without one.
+	History *HistorySummary `json:"history,omitempty"`
+}
+
+// HistorySummary is what the git history read contained.
+type HistorySummary struct {
+	Commits int    `json:"commits"`
+	Ignored int    `json:"ignored"` // commits of too many files, left out of co-change
+	Authors int    `json:"authors"`
+	First   string `json:"first"` // commit dates, RFC 3339
+	Last    string `json:"last"`
+	Pairs   int    `json:"pairs"` // file pairs changed together
 }
 
 // LanguageCount sizes one language.
@@ -108,6 +133,23 @@ type Scores struct {
 	// each other in a cycle. Lower is better; 0 means the candidates can
 	// be layered.
 	CandidateCycles int `json:"candidate_cycles"`
+	// TurboMQ (Mitchell and Mancoridis): Σ over candidates of
+	// μ / (μ + ½ Σ inter-candidate weight in and out). Higher is better,
+	// at most the number of candidates.
+	TurboMQ float64 `json:"turbo_mq"`
+	// IFN, interface number: the mean number of types per candidate that
+	// other candidates call. Lower is better.
+	IFN float64 `json:"ifn"`
+	// NED, non-extreme distribution: the share of files in candidates of
+	// fewer than 5 or more than 20 files. Lower is better.
+	NED float64 `json:"ned"`
+	// SM, structural modularity (Jin et al.): mean cohesion minus mean
+	// coupling of candidates over distinct file dependencies. Higher is
+	// better.
+	SM float64 `json:"sm"`
+	// SharedTables is the share of tables touched by more than one
+	// candidate. Lower is better.
+	SharedTables float64 `json:"shared_tables"`
 }
 
 // Candidate is a proposed service.
@@ -173,6 +215,13 @@ type CandidateScores struct {
 	// the sum of its weighted parts.
 	Difficulty      float64            `json:"difficulty"`
 	DifficultyParts map[string]float64 `json:"difficulty_parts"`
+}
+
+// Override is one decision of the architect's (seams.yaml) and its effect.
+type Override struct {
+	Kind        string `json:"kind"` // pin, merge, split, kernel-include, kernel-exclude
+	Description string `json:"description"`
+	Effect      string `json:"effect"`
 }
 
 // APIMethod is a method of a candidate called from outside it.

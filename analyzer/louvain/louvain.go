@@ -81,7 +81,10 @@ func newCSR(n int, edges []Edge) csr {
 		w        float64
 	}
 	c := csr{start: make([]int32, n+1), self: make([]float64, n), k: make([]float64, n)}
-	halves := make([]half, 0, 2*len(edges))
+	// Bucket the half-edges by their tail (counting sort), then sort each
+	// row by head; both steps are stable, so parallel edges add up in the
+	// input's order and the sums are the same on every run.
+	count := make([]int32, n+1)
 	for _, e := range edges {
 		if e.W <= 0 || e.A < 0 || e.B < 0 || e.A >= n || e.B >= n {
 			continue
@@ -90,9 +93,27 @@ func newCSR(n int, edges []Edge) csr {
 			c.self[e.A] += e.W
 			continue
 		}
-		halves = append(halves, half{int32(e.A), int32(e.B), e.W}, half{int32(e.B), int32(e.A), e.W})
+		count[e.A+1]++
+		count[e.B+1]++
 	}
-	slices.SortFunc(halves, func(x, y half) int { return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to)) })
+	for i := 1; i <= n; i++ {
+		count[i] += count[i-1]
+	}
+	halves := make([]half, count[n])
+	pos := slices.Clone(count[:n])
+	for _, e := range edges {
+		if e.W <= 0 || e.A < 0 || e.B < 0 || e.A >= n || e.B >= n || e.A == e.B {
+			continue
+		}
+		halves[pos[e.A]] = half{int32(e.A), int32(e.B), e.W}
+		pos[e.A]++
+		halves[pos[e.B]] = half{int32(e.B), int32(e.A), e.W}
+		pos[e.B]++
+	}
+	for i := range n {
+		row := halves[count[i]:count[i+1]]
+		slices.SortStableFunc(row, func(x, y half) int { return cmp.Compare(x.to, y.to) })
+	}
 	last := int32(-1)
 	for _, h := range halves {
 		if l := len(c.to); l > 0 && last == h.from && c.to[l-1] == h.to {

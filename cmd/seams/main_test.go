@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/seams-dev/seams/history/sarifschema"
 )
 
 var update = flag.Bool("update", false, "rewrite the files that cmp compares in testdata/script/*.txtar")
@@ -34,12 +36,24 @@ func TestMain(m *testing.M) {
 //	latin1 SRC DST               write the UTF-8 file SRC to DST as Latin-1
 //	members FILE                 print "candidate<TAB>path" for each member of a result.json
 //	jsonget FILE PATH            print the value at a dotted path (a.0.b) of a JSON file
+//	sarif FILE                   check that FILE is a valid SARIF 2.1.0 log (official schema)
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("testdata", "script"),
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
+			// go-graphviz compiles its WebAssembly Graphviz when a process
+			// starts, caching the result in $TMPDIR/go-graphviz: the scripts
+			// share one cache, so that only the first seams they run pays
+			// for it (seconds, and far more under -race).
+			gv := filepath.Join(os.TempDir(), "seams-test-go-graphviz")
+			if err := os.MkdirAll(gv, 0o755); err != nil {
+				return err
+			}
+			if err := os.Symlink(gv, filepath.Join(env.WorkDir, ".tmp", "go-graphviz")); err != nil {
+				return err
+			}
 			// $SHOP is the shop monolith of the repository's test data.
 			shop, err := filepath.Abs(filepath.Join("..", "..", "testdata", "java", "shop"))
 			if err != nil {
@@ -52,6 +66,12 @@ func TestScripts(t *testing.T) {
 			env.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(env.WorkDir))
 			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 			env.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+			// The history store lives in the script's work directory.
+			// The fact cache is off, so that every run parses and
+			// clusters: the scripts about the cache turn it on
+			// (env SEAMS_CACHE=$WORK/.cache).
+			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, ".data"))
+			env.Setenv("SEAMS_CACHE", "off")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -60,6 +80,7 @@ func TestScripts(t *testing.T) {
 			"latin1":   cmdLatin1,
 			"members":  cmdMembers,
 			"jsonget":  cmdJSONGet,
+			"sarif":    cmdSARIF,
 		},
 	})
 }
@@ -173,4 +194,21 @@ func cmdJSONGet(ts *testscript.TestScript, neg bool, args []string) {
 	b, err := json.Marshal(v)
 	ts.Check(err)
 	fmt.Fprintln(ts.Stdout(), string(b))
+}
+
+// cmdSARIF validates a SARIF log against the SARIF 2.1.0 schema.
+func cmdSARIF(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: sarif FILE")
+	}
+	err := sarifschema.Validate([]byte(ts.ReadFile(args[0])))
+	if neg {
+		if err == nil {
+			ts.Fatalf("%s is a valid SARIF log", args[0])
+		}
+		return
+	}
+	if err != nil {
+		ts.Fatalf("%s is not a valid SARIF 2.1.0 log: %v", args[0], err)
+	}
 }

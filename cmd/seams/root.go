@@ -42,6 +42,10 @@ func run(args []string, io streams) int {
 		fmt.Fprintf(io.Err, "seams: %v\n  run 'seams help' for usage\n", usage.err)
 		return exitUsage
 	}
+	var breach *breachError
+	if errors.As(err, &breach) {
+		return exitBreach // the violations are on stdout already
+	}
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintf(io.Err, "seams: interrupted; nothing was written\n")
 		return exitError
@@ -69,7 +73,9 @@ It never runs, builds or downloads anything from the repository it reads.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
-	root.AddCommand(newAnalyzeCmd(io), newScoreCmd(io), newVersionCmd(io))
+	root.AddCommand(newAnalyzeCmd(io), newPlanCmd(io), newInitCmd(io), newScoreCmd(io), newVersionCmd(io))
+	root.AddCommand(newGraphCmd(io))
+	root.AddCommand(newTrendCmd(io), newDiffCmd(io), newCheckCmd(io))
 	return root
 }
 

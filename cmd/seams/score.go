@@ -128,6 +128,15 @@ func runScore(opts *scoreOptions) error {
 			}
 		}
 	}
+	// The shared kernel belongs to no candidate: it is scored as one
+	// cluster of its own, so that setting a file aside is not free.
+	for _, k := range res.Kernel {
+		if _, ok := proposal[k.Path]; !ok {
+			proposal[k.Path] = "kernel"
+			files = append(files, k.Path)
+			classes[k.Path] = append(classes[k.Path], simpleName(k.Name))
+		}
+	}
 	baseline := compare.DirectoryBaseline(files)
 
 	rep := scoreReport{Reference: opts.reference, Format: ref.Format, Level: "file", Snapshot: ref.Snapshot, Commit: res.Repository.Commit}

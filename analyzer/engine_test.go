@@ -1,0 +1,237 @@
+package analyzer_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seams-dev/seams/analyzer"
+	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/graph"
+	"github.com/seams-dev/seams/result"
+)
+
+// clique returns n files in package pkg that call each other.
+func clique(pkg, prefix string, n int, extra ...string) []file {
+	var fs []file
+	for i := 1; i <= n; i++ {
+		f := file{typ: fmt.Sprintf("%s.%s%d", pkg, prefix, i), lines: 10}
+		for j := 1; j <= n; j++ {
+			if j != i {
+				f.deps = append(f.deps, fmt.Sprintf("call %s.%s%d", pkg, prefix, j))
+			}
+		}
+		f.deps = append(f.deps, extra...)
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+func candidateOf(r *result.Result, path string) string {
+	for _, c := range r.Candidates {
+		for _, m := range c.Members {
+			if m.Path == path {
+				return c.ID
+			}
+		}
+	}
+	return ""
+}
+
+func TestKernelSetAside(t *testing.T) {
+	var files []file
+	for _, pkg := range []string{"x.a", "x.b", "x.c"} {
+		files = append(files, clique(pkg, "K", 4, "type-use x.util.Util")...)
+	}
+	files = append(files, file{typ: "x.util.Util", lines: 40})
+	r := analyze(t, buildGraph(t, files), analyzer.DefaultOptions())
+	if len(r.Kernel) != 1 || r.Kernel[0].Name != "x.util.Util" || r.Kernel[0].Kind != "library" || r.Kernel[0].FanIn != 12 {
+		t.Fatalf("kernel = %+v, want x.util.Util, a library with 12 dependents", r.Kernel)
+	}
+	if c := candidateOf(r, "x/util/Util.java"); c != "" {
+		t.Errorf("the kernel file is in candidate %s", c)
+	}
+	if len(r.Candidates) != 3 {
+		t.Errorf("got %d candidates, want the 3 cliques: %q", len(r.Candidates), members(r))
+	}
+	// The architect can move it back.
+	opts := analyzer.DefaultOptions()
+	opts.Overrides.KernelExclude = []string{"x.util.Util"}
+	r = analyze(t, buildGraph(t, files), opts)
+	if len(r.Kernel) != 0 || candidateOf(r, "x/util/Util.java") == "" {
+		t.Errorf("kernel.exclude did not move it back: kernel %+v", r.Kernel)
+	}
+	if len(r.Overrides) != 1 || r.Overrides[0].Kind != "kernel-exclude" {
+		t.Errorf("overrides = %+v", r.Overrides)
+	}
+}
+
+// dataGraph builds two cliques whose files access tables, plus a script
+// declaring a procedure that writes a third table.
+func dataGraph(t *testing.T) *graph.Graph {
+	t.Helper()
+	fs := factsOf(t, append(clique("x.a", "A", 3), clique("x.b", "B", 3)...))
+	access := func(path string, kind facts.DataKind, object string) {
+		for _, f := range fs {
+			if f.Path == path {
+				f.Data = append(f.Data, facts.DataRef{Kind: kind, Object: object, From: 0, Method: -1, Routine: -1, Via: "jdbc"})
+				return
+			}
+		}
+		t.Fatalf("no file %s", path)
+	}
+	access("x/a/A1.java", facts.Writes, "orders")
+	access("x/a/A2.java", facts.Writes, "orders")
+	access("x/b/B1.java", facts.Reads, "orders")
+	access("x/b/B2.java", facts.Writes, "customers")
+	access("x/a/A3.java", facts.Calls, "archive_orders")
+	script := &facts.File{Path: "db/procs.sql", Language: "sql", Lines: 5,
+		Routines: []facts.Routine{{Name: "archive_orders", Kind: facts.Procedure, Line: 1}},
+		Data:     []facts.DataRef{{Kind: facts.Writes, Object: "order_archive", From: -1, Method: -1, Routine: 0}}}
+	schema := &facts.File{Path: "db/schema.sql", Language: "sql", Lines: 9, Tables: []facts.Table{
+		{Name: "orders", Kind: facts.BaseTable, Entity: -1, Line: 1, ForeignKeys: []facts.ForeignKey{{Table: "customers"}}},
+		{Name: "customers", Kind: facts.BaseTable, Entity: -1, Line: 5}}}
+	g, err := graph.Build(context.Background(), append(fs, script, schema), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestTableOwnership(t *testing.T) {
+	r := analyze(t, dataGraph(t), analyzer.DefaultOptions())
+	a, b := candidateOf(r, "x/a/A1.java"), candidateOf(r, "x/b/B1.java")
+	if a == "" || b == "" || a == b {
+		t.Fatalf("want two candidates: %q", members(r))
+	}
+	if c := candidateOf(r, "db/procs.sql"); c != a {
+		t.Errorf("the procedure's script is in %q, want with its caller %q", c, a)
+	}
+	if c := candidateOf(r, "db/schema.sql"); c != "" {
+		t.Errorf("a schema script is a member of %q; it declares, it is no component", c)
+	}
+	tables := map[string]result.TableUse{}
+	for _, u := range r.Tables {
+		tables[u.Name] = u
+	}
+	orders := tables["orders"]
+	if orders.Owner != a || !orders.Shared || orders.Conflict != "" || !slices.Equal(orders.ForeignKeys, []string{"customers"}) {
+		t.Errorf("orders = %+v, want owned by %s, shared (read by %s), referencing customers", orders, a, b)
+	}
+	if c := tables["customers"]; c.Owner != b || c.Shared {
+		t.Errorf("customers = %+v, want owned by %s alone", c, b)
+	}
+	// Through the procedure, candidate a writes order_archive.
+	if arch := tables["order_archive"]; arch.Owner != a {
+		t.Errorf("order_archive = %+v, want written by %s through archive_orders", arch, a)
+	}
+	if p := tables["archive_orders"]; p.Kind != "procedure" || len(p.Accesses) != 1 || p.Accesses[0].Calls != 1 {
+		t.Errorf("archive_orders = %+v", p)
+	}
+	for _, c := range r.Candidates {
+		switch c.ID {
+		case a:
+			if !slices.Contains(c.Scores.OwnedTables, "orders") || !slices.Contains(c.Scores.OwnedTables, "order_archive") {
+				t.Errorf("%s owns %v", a, c.Scores.OwnedTables)
+			}
+		case b:
+			if !slices.Equal(c.Scores.SharedTables, []string{"orders"}) || !slices.Equal(c.Scores.OwnedTables, []string{"customers"}) {
+				t.Errorf("%s owns %v, shares %v", b, c.Scores.OwnedTables, c.Scores.SharedTables)
+			}
+		}
+	}
+	// One of the three tables candidates touch is shared: orders.
+	if r.Scores.SharedTables != 0.3333 {
+		t.Errorf("shared table share = %v, want 1 of 3 (orders shared; customers, order_archive not)", r.Scores.SharedTables)
+	}
+}
+
+func TestPlanOrders(t *testing.T) {
+	// c stands alone; a calls b a lot; b is what the others lean on.
+	files := append(clique("x.a", "A", 3, "call x.b.B1", "call x.b.B2"), clique("x.b", "B", 3)...)
+	files = append(files, clique("x.c", "C", 3)...)
+	g := buildGraph(t, files)
+	r := analyze(t, g, analyzer.DefaultOptions())
+	if len(r.Plan.Steps) != 3 || r.Plan.Strategy != analyzer.LeastEntangledFirst {
+		t.Fatalf("plan = %+v", r.Plan)
+	}
+	first := r.Plan.Steps[0]
+	if first.Candidate != candidateOf(r, "x/c/C1.java") || first.Cost.Score != 0 {
+		t.Errorf("first step %+v, want the isolated clique at no cost", first)
+	}
+	second := r.Plan.Steps[1]
+	if second.Cost.CallsIn+second.Cost.CallsOut != 6 {
+		t.Errorf("second step %+v: 6 call sites cross between a and b", second)
+	}
+	for _, st := range r.Plan.Steps {
+		if st.Reason == "" || st.Order < 1 {
+			t.Errorf("step without reason or order: %+v", st)
+		}
+	}
+	opts := analyzer.DefaultOptions()
+	opts.Strategy = analyzer.SharedCoreFirst
+	r = analyze(t, g, opts)
+	if r.Plan.Steps[0].Candidate != candidateOf(r, "x/b/B1.java") || !strings.Contains(r.Plan.Steps[0].Reason, "leans on it most") {
+		t.Errorf("shared-core-first starts with %+v, want b", r.Plan.Steps[0])
+	}
+	// b's API: the two methods a calls.
+	for _, c := range r.Candidates {
+		if c.ID == candidateOf(r, "x/b/B1.java") && len(c.Scores.API) != 2 {
+			t.Errorf("b's API = %+v, want B1.m and B2.m", c.Scores.API)
+		}
+	}
+}
+
+func TestPinsMergesSplits(t *testing.T) {
+	files := append(clique("x.a", "A", 3), clique("x.b", "B", 3)...)
+	files = append(files, clique("x.c", "C", 3)...)
+	g := buildGraph(t, files)
+
+	opts := analyzer.DefaultOptions()
+	opts.Overrides.Pins = []analyzer.Pin{{Package: "x.a", Context: "alpha"}, {Path: "x/b/B1.java", Context: "alpha"}}
+	r := analyze(t, g, opts)
+	if c := candidateOf(r, "x/a/A1.java"); c != "alpha" || candidateOf(r, "x/b/B1.java") != "alpha" {
+		t.Errorf("pins: A1 in %q, B1 in %q, want both in alpha: %q", c, candidateOf(r, "x/b/B1.java"), members(r))
+	}
+	// B2 and B3 follow B1: the b clique joins alpha.
+	if len(r.Overrides) != 2 || r.Overrides[1].Kind != "pin" ||
+		r.Overrides[1].Effect != "1 files pinned, which the clustering alone put in b; 2 candidates (3 without overrides)" {
+		t.Errorf("pin effects = %+v", r.Overrides)
+	}
+
+	opts = analyzer.DefaultOptions()
+	a, b := candidateOf(analyze(t, g, opts), "x/a/A1.java"), candidateOf(analyze(t, g, opts), "x/b/B1.java")
+	opts.Overrides.Merges = [][]string{{a, b}}
+	r = analyze(t, g, opts)
+	if len(r.Candidates) != 2 || candidateOf(r, "x/a/A1.java") != candidateOf(r, "x/b/B1.java") {
+		t.Errorf("merge of %s and %s: %q", a, b, members(r))
+	}
+
+	opts.Overrides.Splits = []analyzer.Split{{Candidate: candidateOf(r, "x/a/A1.java"), By: "package"}}
+	r = analyze(t, g, opts)
+	if len(r.Candidates) != 3 || candidateOf(r, "x/a/A1.java") == candidateOf(r, "x/b/B1.java") {
+		t.Errorf("split by package after the merge: %q", members(r))
+	}
+}
+
+func TestServicesCount(t *testing.T) {
+	var files []file
+	for _, pkg := range []string{"x.a", "x.b", "x.c", "x.d", "x.e", "x.f"} {
+		files = append(files, clique(pkg, "Q", 4)...)
+	}
+	// Chain the cliques so that fewer candidates are possible.
+	for i := 0; i+4 < len(files); i += 4 {
+		files[i].deps = append(files[i].deps, "call "+files[i+4].typ)
+	}
+	g := buildGraph(t, files)
+	for _, want := range []int{2, 3, 6} {
+		opts := analyzer.DefaultOptions()
+		opts.Services = want
+		r := analyze(t, g, opts)
+		if len(r.Candidates) != want {
+			t.Errorf("--services %d gave %d candidates (resolution %v)", want, len(r.Candidates), r.Settings.Resolution)
+		}
+	}
+}

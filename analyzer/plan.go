@@ -1,0 +1,340 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/graph"
+	"github.com/seams-dev/seams/result"
+)
+
+// The extraction plan: a strangler-fig order, one candidate per step, each
+// step costed given the steps before it. When a candidate leaves, the calls
+// between it and what is still in the monolith become remote calls, the
+// tables it owns move with it (those others read need a copy kept in sync,
+// those others write need splitting first), and any dependency cycle it is
+// in with what remains must be broken. Calls with candidates already
+// extracted were paid for when those left.
+//
+// Strategies:
+//   - least-entangled-first (default): at each step, the candidate whose
+//     extraction costs least now. The monolith sheds its easy edges first
+//     and each step is small and reversible.
+//   - shared-core-first: the candidates the others depend on most
+//     (incoming calls, then dependents), first, as shared services, so that
+//     what follows calls a stable API instead of the monolith.
+//
+// The step score is calls + 10 × shared tables + 2 × tables to move +
+// 25 × cycle partners: a shared table or a cycle costs far more than a
+// call turned remote.
+
+// Strategies.
+const (
+	LeastEntangledFirst = "least-entangled-first"
+	SharedCoreFirst     = "shared-core-first"
+)
+
+// callMatrix counts call sites between candidates: m[i][j] from i to j.
+func (a *assignment) callMatrix(g *graph.Graph) [][]int {
+	k := len(a.files)
+	m := make([][]int, k)
+	for i := range m {
+		m[i] = make([]int, k)
+	}
+	for _, d := range g.Deps {
+		if d.Kind != facts.Call && d.Kind != facts.MethodRef && d.Kind != facts.New {
+			continue
+		}
+		if cf, ct, ok := a.pair(g, d.From, d.To); ok && cf != ct {
+			m[cf][ct] += d.Count
+		}
+	}
+	return m
+}
+
+// depends reports the candidate dependency relation (any kind).
+func (a *assignment) depends(g *graph.Graph) [][]bool {
+	k := len(a.files)
+	m := make([][]bool, k)
+	for i := range m {
+		m[i] = make([]bool, k)
+	}
+	for _, d := range g.Deps {
+		if cf, ct, ok := a.pair(g, d.From, d.To); ok && cf != ct {
+			m[cf][ct] = true
+		}
+	}
+	return m
+}
+
+// cyclePartners returns, for each remaining candidate, how many other
+// remaining candidates share a dependency cycle with it: its strongly
+// connected component's size less one (Tarjan's algorithm on the
+// remaining candidates).
+func cyclePartners(dep [][]bool, remaining []bool) []int {
+	k := len(dep)
+	index := make([]int, k)
+	low := make([]int, k)
+	onStack := make([]bool, k)
+	comp := make([]int, k)
+	for i := range index {
+		index[i], comp[i] = -1, -1
+	}
+	var stack []int
+	next, comps := 0, 0
+	var sizes []int
+	var strong func(v int)
+	strong = func(v int) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for w := range k {
+			if !dep[v][w] || !remaining[w] || w == v {
+				continue
+			}
+			if index[w] < 0 {
+				strong(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			size := 0
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp[w] = comps
+				size++
+				if w == v {
+					break
+				}
+			}
+			sizes = append(sizes, size)
+			comps++
+		}
+	}
+	out := make([]int, k)
+	for v := range k {
+		if remaining[v] && index[v] < 0 {
+			strong(v)
+		}
+	}
+	for v := range k {
+		if remaining[v] {
+			out[v] = sizes[comp[v]] - 1
+		}
+	}
+	return out
+}
+
+// plan orders the candidates for extraction.
+func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []result.TableUse, strategy string) result.Plan {
+	p := result.Plan{Strategy: strategy, Steps: []result.PlanStep{}}
+	k := len(a.files)
+	if k == 0 {
+		return p
+	}
+	calls := a.callMatrix(g)
+	dep := a.depends(g)
+	remaining := make([]bool, k)
+	for i := range remaining {
+		remaining[i] = true
+	}
+	index := map[string]int{}
+	for i, c := range cands {
+		index[c.ID] = i
+	}
+	// Tables each candidate touches, with who else does.
+	touches := make([][]result.TableUse, k)
+	for _, t := range tables {
+		if t.Kind != "table" && t.Kind != "view" {
+			continue
+		}
+		for _, x := range t.Accesses {
+			touches[index[x.Candidate]] = append(touches[index[x.Candidate]], t)
+		}
+	}
+	var partners []int
+	costOf := func(c int) (result.StepCost, []result.TableMove) {
+		var cost result.StepCost
+		for o := range k {
+			if o != c && remaining[o] {
+				cost.CallsIn += calls[o][c]
+				cost.CallsOut += calls[c][o]
+			}
+		}
+		var moves []result.TableMove
+		for _, t := range touches[c] {
+			moves = append(moves, tableMove(t, cands[c].ID, func(id string) bool { return remaining[index[id]] }))
+		}
+		for _, m := range moves {
+			switch m.Action {
+			case "move":
+				cost.Tables++
+			case "split", "sync":
+				cost.Shared++
+			}
+		}
+		cost.Cycles = partners[c]
+		cost.Score = float64(cost.CallsIn+cost.CallsOut) + 10*float64(cost.Shared) + 2*float64(cost.Tables) + 25*float64(cost.Cycles)
+		return cost, moves
+	}
+	// For shared-core-first: how much the others lean on each candidate.
+	lean := make([]int, k)
+	for c := range k {
+		for o := range k {
+			lean[c] += calls[o][c]
+		}
+	}
+	for step := 1; step <= k; step++ {
+		partners = cyclePartners(dep, remaining)
+		best := -1
+		var bestCost result.StepCost
+		var bestMoves []result.TableMove
+		for c := range k {
+			if !remaining[c] {
+				continue
+			}
+			cost, moves := costOf(c)
+			better := best < 0
+			if !better {
+				switch strategy {
+				case SharedCoreFirst:
+					better = lean[c] > lean[best] || lean[c] == lean[best] && cost.Score < bestCost.Score
+				default:
+					better = cost.Score < bestCost.Score ||
+						cost.Score == bestCost.Score && cands[c].Scores.Lines < cands[best].Scores.Lines
+				}
+			}
+			if better {
+				best, bestCost, bestMoves = c, cost, moves
+			}
+		}
+		left := 0
+		for c := range k {
+			if remaining[c] {
+				left++
+			}
+		}
+		st := result.PlanStep{Order: step, Candidate: cands[best].ID, Cost: bestCost, API: cands[best].Scores.API[:min(10, len(cands[best].Scores.API))], Tables: bestMoves}
+		if st.Tables == nil {
+			st.Tables = []result.TableMove{}
+		}
+		st.Reason = reason(cands[best], st, left, strategy, lean[best])
+		p.Steps = append(p.Steps, st)
+		remaining[best] = false
+	}
+	return p
+}
+
+// tableMove decides what extracting candidate id does with table t, given
+// which candidates are still in the monolith.
+func tableMove(t result.TableUse, id string, inMonolith func(string) bool) result.TableMove {
+	var otherWriters, otherReaders int
+	for _, x := range t.Accesses {
+		if x.Candidate == id || !inMonolith(x.Candidate) {
+			continue
+		}
+		if x.Writes > 0 {
+			otherWriters++
+		} else {
+			otherReaders++
+		}
+	}
+	m := result.TableMove{Table: t.Name}
+	switch {
+	case t.Owner != id && t.Owner != "":
+		m.Action = "call" // another candidate owns it: use its API
+	case otherWriters > 0:
+		m.Action = "split"
+	case otherReaders > 0:
+		m.Action = "sync"
+	default:
+		m.Action = "move"
+	}
+	return m
+}
+
+// reason writes the paragraph a review board reads for a step.
+func reason(c result.Candidate, st result.PlanStep, left int, strategy string, lean int) string {
+	var b strings.Builder
+	cost := st.Cost
+	switch {
+	case left == 1:
+		fmt.Fprintf(&b, "%s is what remains of the monolith once the other candidates have left.", c.Name)
+	case strategy == SharedCoreFirst:
+		fmt.Fprintf(&b, "%s comes now because the rest of the monolith leans on it most (%d call sites into it): extracted early as a shared service, it gives the later steps a stable API to call instead of the monolith.", c.Name, lean)
+	default:
+		fmt.Fprintf(&b, "%s is the least entangled of the %d candidates still in the monolith.", c.Name, left)
+	}
+	if left > 1 {
+		fmt.Fprintf(&b, " Extracting it turns %d call sites into remote calls (%d into it, %d out of it)", cost.CallsIn+cost.CallsOut, cost.CallsIn, cost.CallsOut)
+		if cost.Cycles > 0 {
+			fmt.Fprintf(&b, " and breaks a dependency cycle with %d other candidates, which must first be cut, typically by inverting a dependency behind an interface or an event", cost.Cycles)
+		} else {
+			b.WriteString(" and breaks no dependency cycle")
+		}
+		b.WriteString(".")
+	}
+	var move, split, sync, call []string
+	for _, m := range st.Tables {
+		switch m.Action {
+		case "move":
+			move = append(move, m.Table)
+		case "split":
+			split = append(split, m.Table)
+		case "sync":
+			sync = append(sync, m.Table)
+		case "call":
+			call = append(call, m.Table)
+		}
+	}
+	list := func(ts []string) string {
+		if len(ts) > 4 {
+			return strings.Join(ts[:4], ", ") + fmt.Sprintf(" and %d more", len(ts)-4)
+		}
+		return strings.Join(ts, ", ")
+	}
+	if len(move) > 0 {
+		fmt.Fprintf(&b, " Its tables move with it: %s.", list(move))
+	}
+	if len(split) > 0 {
+		fmt.Fprintf(&b, " %s %s written by candidates still in the monolith: split %s first.", list(split), plural(len(split), "is", "are"), plural(len(split), "it", "them"))
+	}
+	if len(sync) > 0 {
+		fmt.Fprintf(&b, " %s %s read by the monolith: keep a copy in sync (change data capture or dual writes) until those readers call its API.", list(sync), plural(len(sync), "is", "are"))
+	}
+	if len(call) > 0 {
+		fmt.Fprintf(&b, " It uses %s, owned elsewhere: through the owner's API.", list(call))
+	}
+	if n := len(c.Scores.API); n > 0 {
+		var top []string
+		for _, m := range c.Scores.API[:min(3, n)] {
+			top = append(top, m.Type[strings.LastIndexByte(m.Type, '.')+1:]+"."+m.Method)
+		}
+		fmt.Fprintf(&b, " Its API starts from the %d methods others call today, most of all %s.", n, strings.Join(top, ", "))
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// inCandidateCycle marks the candidates in a dependency cycle.
+func inCandidateCycle(cycles [][]string) map[string]bool {
+	in := map[string]bool{}
+	for _, c := range cycles {
+		for _, id := range c {
+			in[id] = true
+		}
+	}
+	return in
+}
