@@ -1,13 +1,33 @@
-// Package report renders a result: result.json for programs, and a
-// summary a person can scan in a terminal.
+// Package report renders a result: result.json for programs, a summary a
+// person can scan in a terminal, summary.md for a pull request, the
+// self-contained HTML page a review board reads (index.html), the context
+// map as DOT, and the graphs seams graph exports (DOT, SVG, GraphML,
+// JSON).
 //
 // Everything is written as text from the result alone, so tests can
-// compare it byte for byte; files are written to a temporary name and
-// renamed, so a reader never sees half a report.
+// compare it byte for byte; Graphviz (github.com/goccy/go-graphviz, run
+// as WebAssembly) only turns DOT text into SVG at the end. Files are
+// written to a temporary name and renamed, so a reader never sees half a
+// report.
+//
+// # The HTML page
+//
+// index.html is one file with its style, script, data and diagrams
+// inline; see html.go for how it stays free of network requests and of
+// injected markup. Sections: a summary (scores with their meaning, the
+// top three risks derived from the data, the shared kernel), the context
+// map (candidates sized by lines, the heaviest dependencies, the most
+// shared tables; each node links to its card), one card per candidate,
+// the dependency structure matrix of the candidates (ordered foundations
+// first, cycles grouped: see dsm.go), the data-ownership matrix, the
+// extraction roadmap, hotspots, the method, and trends when the result
+// carries history. A section whose data the result lacks says so
+// instead of staying blank.
 package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -109,21 +129,35 @@ func indent(compact []byte, deeper map[string]int, depth int) []byte {
 }
 
 // WriteDir writes the report files into dir, creating it if needed, and
-// returns the path of result.json.
+// returns the path of result.json. Besides result.json it writes
+// index.html (the self-contained page), summary.md and context-map.dot.
+// Each file is written whole or not at all; result.json comes last, so a
+// directory whose result.json is new holds the other files of the same
+// run.
 func WriteDir(dir string, r *result.Result) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fail.New(fail.Operator, fmt.Errorf("cannot create the report directory: %w", err),
 			"choose another directory with --out, or fix its permissions")
 	}
-	var buf bytes.Buffer
-	if err := JSON(&buf, r); err != nil {
-		return "", fmt.Errorf("encoding result.json: %w", err)
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"index.html", func(w io.Writer) error { return HTML(context.Background(), w, r) }},
+		{"summary.md", func(w io.Writer) error { return Markdown(w, r) }},
+		{"context-map.dot", func(w io.Writer) error { return ContextMapDOT(w, r) }},
+		{"result.json", func(w io.Writer) error { return JSON(w, r) }},
 	}
-	path := filepath.Join(dir, "result.json")
-	if err := writeFile(path, buf.Bytes()); err != nil {
-		return "", err
+	for _, f := range files {
+		var buf bytes.Buffer
+		if err := f.write(&buf); err != nil {
+			return "", fmt.Errorf("writing %s: %w", f.name, err)
+		}
+		if err := writeFile(filepath.Join(dir, f.name), buf.Bytes()); err != nil {
+			return "", err
+		}
 	}
-	return path, nil
+	return filepath.Join(dir, "result.json"), nil
 }
 
 // writeFile writes data to path through a temporary file in the same

@@ -45,29 +45,60 @@ func Text(w io.Writer, r *result.Result) error {
 	} else {
 		p.f("%d service candidates (modularity %.2f; %.0f%% of calls cross candidates)\n\n",
 			len(r.Candidates), r.Scores.Modularity, r.Scores.ICP*100)
-		prefix := packagePrefix(r.Packages)
+		prefix := r.Summary.PackagePrefix
 		head := "MAIN PACKAGES"
 		if prefix != "" {
 			head += " (in " + prefix + ")"
 		}
-		rows := [][]string{{"CANDIDATE", "FILES", "LINES", "COHESION", "CALLS OUT", head}}
+		rows := [][]string{{"CANDIDATE", "FILES", "LINES", "COHESION", "CALLS OUT", "DIFFICULTY", head}}
 		for _, c := range r.Candidates {
 			sc := c.Scores
 			callsOut := "-"
 			if n := sc.CallsOut + sc.CallsInternal; n > 0 {
 				callsOut = fmt.Sprintf("%s of %s", pct(sc.CallsOut, n), num(n))
 			}
-			rows = append(rows, []string{trunc(c.Name, 32), num(sc.Files), num(sc.Lines), fmt.Sprintf("%.2f", sc.Cohesion), callsOut, mainPackages(c, prefix)})
+			rows = append(rows, []string{trunc(c.Name, 32), num(sc.Files), num(sc.Lines), fmt.Sprintf("%.2f", sc.Cohesion), callsOut, fmt.Sprintf("%.0f", sc.Difficulty), mainPackages(c, prefix)})
 		}
-		p.table(rows, []bool{false, true, true, true, true, false})
+		p.table(rows, []bool{false, true, true, true, true, true, false})
 		p.f("\n")
+	}
+	names := map[string]string{}
+	for _, c := range r.Candidates {
+		names[c.ID] = c.Name
+	}
+	if n := len(r.Kernel); n > 0 {
+		kinds := map[string]int{}
+		var top []string
+		for i, k := range r.Kernel {
+			kinds[k.Kind]++
+			if i < 4 {
+				top = append(top, shortName(k.Name)+" ("+k.Kind+")")
+			}
+		}
+		more := ""
+		if n > 4 {
+			more = fmt.Sprintf(" and %d more", n-4)
+		}
+		p.f("shared kernel, set aside: %s%s\n", strings.Join(top, ", "), more)
+	}
+	if t := tableLine(r); t != "" {
+		p.f("%s\n", t)
+	}
+	if n := len(r.Plan.Steps); n > 0 {
+		var steps []string
+		for _, st := range r.Plan.Steps[:min(3, n)] {
+			steps = append(steps, fmt.Sprintf("%d. %s", st.Order, names[st.Candidate]))
+		}
+		if n > 3 {
+			steps = append(steps, "...")
+		}
+		p.f("plan (%s): %s; see seams plan\n", r.Plan.Strategy, strings.Join(steps, ", "))
+	}
+	for _, o := range r.Overrides {
+		p.f("override %s %s: %s\n", o.Kind, o.Description, o.Effect)
 	}
 
 	if n := len(r.Cycles.Candidates); n > 0 {
-		names := map[string]string{}
-		for _, c := range r.Candidates {
-			names[c.ID] = c.Name
-		}
 		var cs []string
 		for _, c := range r.Cycles.Candidates[:min(3, n)] {
 			var members []string
@@ -133,6 +164,31 @@ func (p *printer) table(rows [][]string, right []bool) {
 	}
 }
 
+// tableLine summarises the data side: tables, shared ones, conflicts.
+func tableLine(r *result.Result) string {
+	tables, shared, conflicts := 0, 0, 0
+	for _, t := range r.Tables {
+		if t.Kind != "table" && t.Kind != "view" {
+			continue
+		}
+		tables++
+		if t.Shared {
+			shared++
+		}
+		if t.Conflict != "" {
+			conflicts++
+		}
+	}
+	if tables == 0 {
+		return ""
+	}
+	return fmt.Sprintf("tables: %d, %d shared between candidates, %d written by more than one", tables, shared, conflicts)
+}
+
+func shortName(q string) string {
+	return q[strings.LastIndexByte(q, '.')+1:]
+}
+
 type printer struct {
 	w   io.Writer
 	err error
@@ -183,24 +239,6 @@ func trunc(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
-}
-
-// packagePrefix returns the dotted prefix shared by every package, whole
-// segments only, when it leaves something of each name.
-func packagePrefix(pkgs []result.PackageMetrics) string {
-	if len(pkgs) < 2 {
-		return ""
-	}
-	prefix := strings.Split(pkgs[0].Name, ".")
-	for _, p := range pkgs[1:] {
-		segs := strings.Split(p.Name, ".")
-		n := 0
-		for n < len(prefix) && n < len(segs)-1 && prefix[n] == segs[n] {
-			n++
-		}
-		prefix = prefix[:n]
-	}
-	return strings.Join(prefix, ".")
 }
 
 func mainPackages(c result.Candidate, prefix string) string {
