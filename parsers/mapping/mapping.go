@@ -6,8 +6,8 @@
 // nothing of the sort (build files, Spring contexts, CI pipelines): the
 // first 4 KB are sniffed for a root it knows (<mapper, <hibernate-mapping,
 // <databaseChangeLog, databaseChangeLog:) and any other file comes back
-// as facts with no declarations and no diagnostic, having cost a few
-// byte searches. File.Language is "xml" or "yaml".
+// as nil facts and no error (nothing to say: the driver leaves it out),
+// having cost a few byte searches. File.Language is "xml" or "yaml".
 //
 // XML is read by encoding/xml in non-strict mode: a DTD is skipped, never
 // fetched, external entities are never resolved, unknown entities are
@@ -68,7 +68,7 @@ import (
 
 // Version is the version of the facts this package emits: bump it when
 // they change for some input.
-const Version = "1"
+const Version = "2"
 
 // Parser extracts facts from mapping files. It holds no resources; it is
 // not safe for concurrent use only by convention.
@@ -110,7 +110,8 @@ func isYAML(path string) bool {
 	return n >= 5 && (path[n-5:] == ".yaml" || path[n-5:] == ".YAML") || n >= 4 && (path[n-4:] == ".yml" || path[n-4:] == ".YML")
 }
 
-// Parse extracts the facts of one file. src must be UTF-8.
+// Parse extracts the facts of one file. src must be UTF-8. For a file that
+// is not a mapping it returns nil facts and no error.
 func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.File, error) {
 	lang := "xml"
 	if isYAML(path) {
@@ -134,6 +135,8 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.Fil
 		changes, diag := yamlChanges(src)
 		liquibase(f, changes)
 		f.Diagnostics = append(f.Diagnostics, withPath(path, diag)...)
+	default:
+		return nil, nil // not a mapping: nothing to analyse, not counted
 	}
 	return f, nil
 }

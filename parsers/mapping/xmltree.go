@@ -37,7 +37,7 @@ const (
 // resolved, an unknown entity stays as written. On a syntax error it
 // returns what it read before, and a warning.
 func readXML(src []byte) (*elem, []facts.Diagnostic) {
-	d := xml.NewDecoder(bytes.NewReader(src))
+	d := xml.NewDecoder(bytes.NewReader(xml10(src)))
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
 	// The driver hands over UTF-8 (a Latin-1 file is converted first),
@@ -145,4 +145,23 @@ func (e *elem) text() string {
 		}
 	}
 	return sb.String()
+}
+
+// xml10 returns src with an XML 1.1 declaration read as 1.0, which is
+// all encoding/xml accepts; the differences (a few more name and control
+// characters) do not matter for reading mappings. Offsets are kept.
+func xml10(src []byte) []byte {
+	head := src[:min(len(src), 64)]
+	i := bytes.Index(head, []byte("<?xml"))
+	if i < 0 || len(bytes.TrimSpace(bytes.TrimPrefix(head[:i], []byte("\xef\xbb\xbf")))) > 0 {
+		return src
+	}
+	for _, v := range [][]byte{[]byte(`version="1.1"`), []byte(`version='1.1'`)} {
+		if j := bytes.Index(head, v); j > i {
+			out := bytes.Clone(src)
+			out[j+len(v)-2] = '0'
+			return out
+		}
+	}
+	return src
 }
