@@ -6,7 +6,7 @@
 // Candidates are found at file level. Each type-level dependency adds its
 // kind's weight times its count to the undirected edge between the files
 // of its two ends (see DefaultWeights); dependencies inside one file are
-// dropped. The file graph is then split by the Louvain method (gonum's
+// dropped. The file graph is then split by the Louvain method (our
 // package louvain) at the configured resolution, with a seeded random
 // source and a graph whose nodes and neighbours are always visited in the
 // same order, so one input always gives one partition. The Louvain
@@ -19,10 +19,13 @@
 //
 // # Names
 //
-// A candidate is named after the package holding most of its lines, with
-// the prefix common to every package of the repository removed
-// ("org.acme.shop.billing" becomes "billing"). Its ID is that name as a
-// slug, so it survives re-runs as long as the package does.
+// A candidate is named after the deepest package prefix holding 60% of
+// its code lines, relative to the prefix 90% of the repository's packages
+// share ("org.acme.shop.billing" becomes "billing"); when no branch holds
+// 60%, after its two largest ("billing+orders"). Candidates that share a
+// name are told apart by their key type, the entity most of their types
+// use ("portfolio/Loan"). Its ID is that name as a slug, so it survives
+// re-runs as long as the package does.
 //
 // # Metrics
 //
@@ -37,6 +40,7 @@ package analyzer
 import (
 	"cmp"
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -162,8 +166,13 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	layers, used := buildLayers(g, fg, dv, eligible, opts)
-	r.Settings.Layers = used
+	layers, layerNames, asked := buildLayers(g, fg, dv, eligible, opts)
+	r.Settings.Layers, r.Settings.EmptyLayers = asked, []string{}
+	for _, name := range slices.Sorted(maps.Keys(asked)) {
+		if !slices.Contains(layerNames, name) {
+			r.Settings.EmptyLayers = append(r.Settings.EmptyLayers, name)
+		}
+	}
 	if h := opts.History; h != nil {
 		r.Summary.History = &result.HistorySummary{Commits: h.Commits, Ignored: h.Ignored, Authors: len(h.Authors),
 			First: h.First.UTC().Format(time.RFC3339), Last: h.Last.UTC().Format(time.RFC3339), Pairs: len(h.CoChange)}
@@ -184,7 +193,7 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	if len(opts.Overrides.Pins) > 0 {
 		comm = clusterPinned(len(g.Files), layers, pinned, opts)
 	}
-	assign := attachIsolated(g, layers, eligible, comm)
+	assign := foldSmall(g, layers, attachIsolated(g, layers, eligible, comm), pinned)
 	attachMappingFiles(g, assign)
 	dv.attachRoutineFiles(assign)
 	if err := ctx.Err(); err != nil {
@@ -200,12 +209,14 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	a.namePinned(pinned)
 	r.Overrides = []result.Override{}
 	if !opts.Overrides.empty() {
-		freeAssign := attachIsolated(g, layers, eligible, free)
+		freeAssign := foldSmall(g, layers, attachIsolated(g, layers, eligible, free), make([]string, len(g.Files)))
 		attachMappingFiles(g, freeAssign)
 		dv.attachRoutineFiles(freeAssign)
 		r.Overrides = overrideEffects(g, opts.Overrides, pinned, newAssignment(g, freeAssign), a)
 	}
 	r.Candidates = a.candidates(g, fg, opts.Weights)
+	a.packageDeps(g, opts.Weights, r.Candidates)
+	a.links(g, layers, layerNames, r.Candidates)
 	r.Summary.PackagePrefix = a.prefix
 	api := a.apiSurface(g)
 	for c := range r.Candidates {
@@ -214,12 +225,13 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	r.Dependencies = a.dependencies(g, opts.Weights)
 	r.Tables = dv.tables(a, r.Candidates)
 	r.Kernel = comps
+	a.kernelUsedBy(g, r.Kernel)
 	r.Scores = a.scores(g, fg)
 	r.Packages = packageMetrics(g, a)
 	r.Types = typeMetrics(g)
 	r.Cycles = cycles(g, a)
 	r.Scores.CandidateCycles = len(r.Cycles.Candidates)
-	a.literatureScores(g, opts.Weights, api, r.Tables, &r.Scores)
+	a.literatureScores(g, fg, api, r.Tables, &r.Scores)
 	inCycle := inCandidateCycle(r.Cycles.Candidates)
 	for c := range r.Candidates {
 		difficulty(&r.Candidates[c], inCycle[r.Candidates[c].ID], r.Tables)
@@ -268,23 +280,39 @@ type fileGraph struct {
 
 // newFileGraph projects the type-level dependencies onto files.
 func newFileGraph(g *graph.Graph, weights map[graph.EdgeKind]float64) *fileGraph {
-	sum := map[[2]int]float64{}
-	for _, d := range g.Deps {
-		a, b := g.Types[d.From].File, g.Types[d.To].File
-		w := weights[d.Kind] * float64(d.Count)
-		if a == b || w <= 0 {
-			continue
+	kw := kindWeights(g, weights)
+	m := aggregate(len(g.Files), len(g.Files), func(emit func(x, y int, w float64)) {
+		for i, d := range g.Deps {
+			a, b := g.Types[d.From].File, g.Types[d.To].File
+			if w := kw[i] * float64(d.Count); a != b && w > 0 {
+				emit(min(a, b), max(a, b), w)
+			}
 		}
-		sum[[2]int{min(a, b), max(a, b)}] += w
+	})
+	fg := &fileGraph{n: len(g.Files), degree: make([]int, len(g.Files)), edges: make([]louvain.Edge, 0, len(m.ys))}
+	for a := range m.rows() {
+		bs, ws := m.row(a)
+		for i, b := range bs {
+			fg.edges = append(fg.edges, louvain.Edge{A: a, B: int(b), W: ws[i]})
+			fg.degree[a]++
+			fg.degree[b]++
+		}
 	}
-	fg := &fileGraph{n: len(g.Files), degree: make([]int, len(g.Files))}
-	for k, w := range sum {
-		fg.edges = append(fg.edges, louvain.Edge{A: k[0], B: k[1], W: w})
-		fg.degree[k[0]]++
-		fg.degree[k[1]]++
-	}
-	slices.SortFunc(fg.edges, func(x, y louvain.Edge) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
 	return fg
+}
+
+// kindWeights returns the weight of each dependency's kind, looked up
+// once.
+func kindWeights(g *graph.Graph, weights map[graph.EdgeKind]float64) []float64 {
+	out := make([]float64, len(g.Deps))
+	last, lw := graph.EdgeKind(""), 0.0
+	for i, d := range g.Deps {
+		if d.Kind != last {
+			last, lw = d.Kind, weights[d.Kind]
+		}
+		out[i] = lw
+	}
+	return out
 }
 
 // eligibleFiles marks the files that are clustered: code (types) outside
@@ -300,14 +328,18 @@ func eligibleFiles(g *graph.Graph, kernel []bool) []bool {
 }
 
 // buildLayers builds the clustering layers with a weight, over eligible
-// files only. It also returns the weight of each layer used.
-func buildLayers(g *graph.Graph, fg *fileGraph, dv *dataView, eligible []bool, opts Options) ([]louvain.Layer, map[string]float64) {
+// files only. It also returns the names of the layers built and the
+// weight asked of every signal, built or not (a signal with no edge,
+// such as evolution without git history, builds no layer).
+func buildLayers(g *graph.Graph, fg *fileGraph, dv *dataView, eligible []bool, opts Options) ([]louvain.Layer, []string, map[string]float64) {
 	var layers []louvain.Layer
-	used := map[string]float64{}
+	var names []string
+	asked := map[string]float64{}
 	add := func(name string, w float64, edges func() []louvain.Edge) {
 		if w <= 0 {
 			return
 		}
+		asked[name] = w
 		var es []louvain.Edge
 		for _, e := range edges() {
 			if eligible[e.A] && eligible[e.B] {
@@ -316,7 +348,7 @@ func buildLayers(g *graph.Graph, fg *fileGraph, dv *dataView, eligible []bool, o
 		}
 		if len(es) > 0 {
 			layers = append(layers, louvain.Layer{Edges: es, Weight: w, Resolution: opts.Resolution})
-			used[name] = w
+			names = append(names, name)
 		}
 	}
 	add("structural", opts.Layers.Structural, func() []louvain.Edge { return fg.edges })
@@ -326,7 +358,7 @@ func buildLayers(g *graph.Graph, fg *fileGraph, dv *dataView, eligible []bool, o
 	add("vocabulary", opts.Layers.Vocabulary, func() []louvain.Edge { return vocabularyLayer(g) })
 	add("names", opts.Layers.Names, func() []louvain.Edge { return namesLayer(g) })
 	scaleByCoverage(layers)
-	return layers, used
+	return layers, names, asked
 }
 
 // scaleByCoverage scales each layer's weight by the share of the files it

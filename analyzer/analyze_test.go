@@ -215,6 +215,7 @@ func TestScoresByHand(t *testing.T) {
 			// 1 of 4 calls leaves
 			CrossCallShare: 0.25,
 			DependsOn:      []string{"b"}, UsedBy: []string{},
+			ByLayer: map[string]result.LayerScore{"structural": {Internal: 3, External: 1, Cohesion: 0.75}},
 		}},
 		{"b", b.Scores, result.CandidateScores{
 			Files: 3, Types: 3, Lines: 15,
@@ -222,6 +223,7 @@ func TestScoresByHand(t *testing.T) {
 			CallsInternal: 3, CallsOut: 0, CallsIn: 1,
 			CrossCallShare: 0,
 			DependsOn:      []string{}, UsedBy: []string{"a"},
+			ByLayer: map[string]result.LayerScore{"structural": {Internal: 3, External: 1, Cohesion: 0.75}},
 		}},
 	}
 	for _, w := range want {

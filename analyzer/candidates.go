@@ -138,7 +138,7 @@ func (a *assignment) namePinned(pinned []string) {
 // plumbing reports type names that say how, not what: a candidate is not
 // named after them.
 func plumbing(name string) bool {
-	for _, s := range []string{"Builder", "Helper", "Util", "Utils", "Exception", "Validator", "Constants", "Enumerations", "Populator", "Converter", "Serializer", "Mapper", "Factory", "Generator", "Listener", "Handler", "Config", "Configuration", "Properties"} {
+	for _, s := range []string{"Builder", "Helper", "Util", "Utils", "Exception", "Error", "Validator", "Constants", "Enumerations", "Populator", "Converter", "Serializer", "Mapper", "Factory", "Generator", "Listener", "Handler", "Config", "Configuration", "Properties", "Support", "Wrapper", "Data", "DTO", "Dto", "Request", "Response", "Command"} {
 		if strings.HasSuffix(name, s) {
 			return true
 		}
@@ -146,14 +146,29 @@ func plumbing(name string) bool {
 	return strings.HasPrefix(name, "Abstract")
 }
 
-// keyTypes returns, per candidate, the simple name of the type with the
-// most references from the candidate's other types (ties: the first by
-// name), plumbing aside.
+// keyTypes returns, per candidate, the simple name of its key type: the
+// entity (a type mapped to a table) that most of the candidate's other
+// types use, or without entities the type most of them use (ties: the first by name), plumbing aside. A
+// candidate is better named after the data it keeps (Loan, Client) than
+// after the helper everything in it calls.
 func (a *assignment) keyTypes(g *graph.Graph) []string {
-	in := map[int]int{}
-	for _, d := range g.Deps {
-		if cf, ct, ok := a.pair(g, d.From, d.To); ok && cf == ct && d.From != d.To {
-			in[d.To] += d.Count
+	// The distinct types of the same candidate using each type.
+	users := aggregate(len(g.Types), len(g.Types), func(emit func(x, y int, w float64)) {
+		for _, d := range g.Deps {
+			if cf, ct, ok := a.pair(g, d.From, d.To); ok && cf == ct && d.From != d.To {
+				emit(d.To, d.From, 0)
+			}
+		}
+	})
+	in := make([]int, len(g.Types))
+	for t := range in {
+		ys, _ := users.row(t)
+		in[t] = len(ys)
+	}
+	entity := make([]bool, len(g.Types))
+	for _, n := range g.Data {
+		for _, t := range n.Entities {
+			entity[t] = true
 		}
 	}
 	out := make([]string, len(a.files))
@@ -162,11 +177,16 @@ func (a *assignment) keyTypes(g *graph.Graph) []string {
 		best[c] = -1
 	}
 	for t, n := range in {
-		if plumbing(g.Types[t].Simple) {
+		if n == 0 || plumbing(g.Types[t].Simple) {
 			continue // a builder or an exception names no domain
 		}
 		c := a.candidateOf(g, t)
-		if b := best[c]; b < 0 || n > in[b] || n == in[b] && g.Types[t].Name < g.Types[b].Name {
+		if c < 0 {
+			continue
+		}
+		b := best[c]
+		if b < 0 || entity[t] && !entity[b] ||
+			entity[t] == entity[b] && (n > in[b] || n == in[b] && g.Types[t].Name < g.Types[b].Name) {
 			best[c] = t
 		}
 	}

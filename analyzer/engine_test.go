@@ -50,6 +50,9 @@ func TestKernelSetAside(t *testing.T) {
 	if len(r.Kernel) != 1 || r.Kernel[0].Name != "x.util.Util" || r.Kernel[0].Kind != "library" || r.Kernel[0].FanIn != 12 {
 		t.Fatalf("kernel = %+v, want x.util.Util, a library with 12 dependents", r.Kernel)
 	}
+	if r.Kernel[0].UsedBy != 3 {
+		t.Errorf("kernel used_by = %d, want the 3 candidates", r.Kernel[0].UsedBy)
+	}
 	if c := candidateOf(r, "x/util/Util.java"); c != "" {
 		t.Errorf("the kernel file is in candidate %s", c)
 	}
@@ -233,5 +236,60 @@ func TestServicesCount(t *testing.T) {
 		if len(r.Candidates) != want {
 			t.Errorf("--services %d gave %d candidates (resolution %v)", want, len(r.Candidates), r.Settings.Resolution)
 		}
+	}
+}
+
+// TestInsideCandidate checks what a card shows of a candidate's inside:
+// the dependencies between its packages and the ties between its files.
+func TestInsideCandidate(t *testing.T) {
+	files := clique("x.o", "O", 3, "call x.o.web.OrderController")
+	files = append(files, file{typ: "x.o.web.OrderController", lines: 10,
+		deps: []string{"call x.o.O1", "call x.o.O2", "call x.o.O3", "type-use x.o.O1"}})
+	files = append(files, clique("x.p", "P", 4)...)
+	r := analyze(t, buildGraph(t, files), analyzer.DefaultOptions())
+	c := r.Candidates[slices.IndexFunc(r.Candidates, func(c result.Candidate) bool {
+		return c.ID == candidateOf(r, "x/o/web/OrderController.java")
+	})]
+	if c.ID != candidateOf(r, "x/o/O1.java") {
+		t.Fatalf("the controller is apart from its package: %q", members(r))
+	}
+	want := map[string]result.PackageDep{
+		"x.o.web>x.o": {From: "x.o.web", To: "x.o", Kinds: map[string]int{"call": 3, "type-use": 1}},
+		"x.o>x.o.web": {From: "x.o", To: "x.o.web", Kinds: map[string]int{"call": 3}},
+	}
+	if len(c.PackageDeps) != len(want) {
+		t.Fatalf("package deps = %+v, want %d", c.PackageDeps, len(want))
+	}
+	for _, d := range c.PackageDeps {
+		w, ok := want[d.From+">"+d.To]
+		if !ok || fmt.Sprint(d.Kinds) != fmt.Sprint(w.Kinds) || d.Weight <= 0 {
+			t.Errorf("package dep %+v, want %+v", d, w)
+		}
+	}
+	if c.PackageDeps[0].Weight < c.PackageDeps[1].Weight {
+		t.Errorf("package deps not heaviest first: %+v", c.PackageDeps)
+	}
+	perLayer := map[string]int{}
+	for _, l := range c.Links {
+		perLayer[l.Layer]++
+		if candidateOf(r, l.A) != c.ID || candidateOf(r, l.B) != c.ID || l.A >= l.B || l.Weight <= 0 {
+			t.Errorf("link %+v is not between two of its files in order", l)
+		}
+	}
+	st, ok := c.Scores.ByLayer["structural"]
+	if !ok || st.Internal <= 0 || st.External != 0 || st.Cohesion != 1 {
+		t.Errorf("structural layer score = %+v, want all ties inside", st)
+	}
+	if perLayer["structural"] != 3 {
+		t.Errorf("links = %+v, want the 3 strongest structural ties", c.Links)
+	}
+	// The controller's ties (calls both ways plus a type use) are the
+	// strongest.
+	if l := c.Links[0]; l.A != "x/o/O1.java" || l.B != "x/o/web/OrderController.java" {
+		t.Errorf("strongest link = %+v, want O1 and the controller", l)
+	}
+	other := r.Candidates[slices.IndexFunc(r.Candidates, func(x result.Candidate) bool { return x.ID != c.ID })]
+	if len(other.PackageDeps) != 0 {
+		t.Errorf("a one-package candidate has package deps %+v", other.PackageDeps)
 	}
 }

@@ -49,24 +49,31 @@ func kernelShare(codeFiles int) float64 {
 // kernel, and the report's components.
 func kernelFiles(g *graph.Graph, data *dataView) ([]bool, []result.KernelComponent) {
 	n := len(g.Files)
-	in := make([]map[int]bool, n)   // files depending on each file
-	pkgs := make([]map[int]bool, n) // their packages
-	out := make([]map[int]bool, n)  // files each file depends on
-	for _, d := range g.Deps {
-		a, b := g.Types[d.From].File, g.Types[d.To].File
-		if a == b {
-			continue
+	fileOf := func(t int) int { return g.Types[t].File }
+	// Distinct files each file depends on, and distinct packages of the
+	// files depending on each file.
+	out := aggregate(n, n, func(emit func(x, y int, w float64)) {
+		for _, d := range g.Deps {
+			if a, b := fileOf(d.From), fileOf(d.To); a != b {
+				emit(a, b, 0)
+			}
 		}
-		if in[b] == nil {
-			in[b], pkgs[b] = map[int]bool{}, map[int]bool{}
+	})
+	in := make([]int, n)
+	for a := range out.rows() {
+		bs, _ := out.row(a)
+		for _, b := range bs {
+			in[b]++
 		}
-		in[b][a] = true
-		pkgs[b][g.Files[a].Package] = true
-		if out[a] == nil {
-			out[a] = map[int]bool{}
-		}
-		out[a][b] = true
 	}
+	pkgs := aggregate(n, len(g.Packages), func(emit func(x, y int, w float64)) {
+		for a := range out.rows() {
+			bs, _ := out.row(a)
+			for _, b := range bs {
+				emit(int(b), g.Files[a].Package, 0)
+			}
+		}
+	})
 	code := 0
 	for _, f := range g.Files {
 		if len(f.Types) > 0 {
@@ -77,11 +84,12 @@ func kernelFiles(g *graph.Graph, data *dataView) ([]bool, []result.KernelCompone
 	kernel := make([]bool, n)
 	var comps []result.KernelComponent
 	for f := range g.Files {
-		otherPkgs := len(pkgs[f])
-		if pkgs[f][g.Files[f].Package] {
+		ps, _ := pkgs.row(f)
+		otherPkgs := len(ps)
+		if _, own := slices.BinarySearch(ps, int32(g.Files[f].Package)); own {
 			otherPkgs--
 		}
-		if len(in[f]) < threshold || otherPkgs < 2 {
+		if in[f] < threshold || otherPkgs < 2 {
 			continue
 		}
 		kernel[f] = true
@@ -89,7 +97,8 @@ func kernelFiles(g *graph.Graph, data *dataView) ([]bool, []result.KernelCompone
 			if g.Types[t].Outer >= 0 {
 				continue
 			}
-			comps = append(comps, kernelComponent(g, data, f, t, len(in[f]), len(out[f]), code))
+			ys, _ := out.row(f)
+			comps = append(comps, kernelComponent(g, data, f, t, in[f], len(ys), code))
 		}
 	}
 	slices.SortFunc(comps, func(a, b result.KernelComponent) int {

@@ -22,15 +22,20 @@ func typeMetrics(g *graph.Graph) []result.TypeMetrics {
 	for i, t := range g.Types {
 		out[i] = result.TypeMetrics{Name: t.Name, Path: g.Files[t.File].Path, Line: t.Line, Kind: string(t.Kind)}
 	}
-	seen := map[[2]int]bool{}
 	for _, d := range g.Deps {
 		out[d.From].FanOut += d.Count
 		out[d.To].FanIn += d.Count
-		k := [2]int{d.From, d.To}
-		if !seen[k] {
-			seen[k] = true
-			out[d.From].Ce++
-			out[d.To].Ca++
+	}
+	m := aggregate(len(g.Types), len(g.Types), func(emit func(x, y int, w float64)) {
+		for _, d := range g.Deps {
+			emit(d.From, d.To, 0)
+		}
+	})
+	for t := range m.rows() {
+		tos, _ := m.row(t)
+		out[t].Ce = len(tos)
+		for _, to := range tos {
+			out[to].Ca++
 		}
 	}
 	for i := range out {
@@ -67,21 +72,23 @@ func packageMetrics(g *graph.Graph, a *assignment) []result.PackageMetrics {
 	}
 	// Ca: outside types depending on a package; Ce: inside types
 	// depending on outside.
-	ca := map[[2]int]bool{} // package, outside type
-	ce := map[[2]int]bool{} // package, inside type
-	for _, d := range g.Deps {
-		pf, pt := pkgOf(d.From), pkgOf(d.To)
-		if pf == pt {
-			continue
+	ca := aggregate(len(g.Packages), len(g.Types), func(emit func(x, y int, w float64)) {
+		for _, d := range g.Deps {
+			if pf, pt := pkgOf(d.From), pkgOf(d.To); pf != pt {
+				emit(pt, d.From, 0)
+			}
 		}
-		ca[[2]int{pt, d.From}] = true
-		ce[[2]int{pf, d.From}] = true
+	})
+	leaves := make([]bool, len(g.Types)) // the type depends on another package
+	for _, d := range g.Deps {
+		if pf := pkgOf(d.From); pf != pkgOf(d.To) && !leaves[d.From] {
+			leaves[d.From] = true
+			out[pf].Ce++
+		}
 	}
-	for k := range ca {
-		out[k[0]].Ca++
-	}
-	for k := range ce {
-		out[k[0]].Ce++
+	for p := range ca.rows() {
+		types, _ := ca.row(p)
+		out[p].Ca = len(types)
 	}
 	for i := range out {
 		out[i].Instability = instability(out[i].Ca, out[i].Ce)
@@ -227,15 +234,32 @@ func graphSummary(g *graph.Graph) result.GraphSummary {
 		References: map[string]result.Outcome{},
 		ByKind:     map[string]result.Outcome{},
 	}
-	seen := map[[2]int]map[graph.EdgeKind]bool{}
-	for _, d := range g.Deps {
-		k := [2]int{d.From, d.To}
-		if seen[k] == nil {
-			seen[k] = map[graph.EdgeKind]bool{}
+	// Distinct (from, to, kind) triples, counted per kind.
+	var kinds []graph.EdgeKind
+	kindOf := map[graph.EdgeKind]int{}
+	kindIdx := make([]int, len(g.Deps))
+	for i, d := range g.Deps {
+		j, ok := kindOf[d.Kind]
+		if !ok {
+			j = len(kinds)
+			kindOf[d.Kind] = j
+			kinds = append(kinds, d.Kind)
 		}
-		if !seen[k][d.Kind] {
-			seen[k][d.Kind] = true
-			s.Edges[string(d.Kind)]++
+		kindIdx[i] = j
+	}
+	if len(kinds) > 0 {
+		k := len(kinds)
+		m := aggregate(len(g.Types), len(g.Types)*k, func(emit func(x, y int, w float64)) {
+			for i, d := range g.Deps {
+				emit(d.From, d.To*k+kindIdx[i], 0)
+			}
+		})
+		per := make([]int, k)
+		for _, y := range m.ys {
+			per[int(y)%k]++
+		}
+		for i, n := range per {
+			s.Edges[string(kinds[i])] = n
 		}
 	}
 	var total graph.Outcome

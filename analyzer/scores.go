@@ -76,7 +76,7 @@ func (a *assignment) apiSurface(g *graph.Graph) [][]result.APIMethod {
 }
 
 // literatureScores fills TurboMQ, IFN, NED, SM and the shared table share.
-func (a *assignment) literatureScores(g *graph.Graph, weights map[graph.EdgeKind]float64, api [][]result.APIMethod, tables []result.TableUse, s *result.Scores) {
+func (a *assignment) literatureScores(g *graph.Graph, fg *fileGraph, api [][]result.APIMethod, tables []result.TableUse, s *result.Scores) {
 	k := len(a.files)
 	if k == 0 {
 		return
@@ -86,21 +86,19 @@ func (a *assignment) literatureScores(g *graph.Graph, weights map[graph.EdgeKind
 	for i := range eps {
 		eps[i] = make([]float64, k)
 	}
+	// The file graph's edges are the distinct undirected file pairs with
+	// their summed weights.
 	type pair struct{ a, b int }
-	distinct := map[pair]bool{}
-	for _, d := range g.Deps {
-		ff, ft := g.Types[d.From].File, g.Types[d.To].File
-		cf, ct := a.of[ff], a.of[ft]
-		if cf < 0 || ct < 0 || ff == ft {
+	for _, e := range fg.edges {
+		ca, cb := a.of[e.A], a.of[e.B]
+		if ca < 0 || cb < 0 {
 			continue
 		}
-		w := weights[d.Kind] * float64(d.Count)
-		if cf == ct {
-			mu[cf] += w
+		if ca == cb {
+			mu[ca] += e.W
 		} else {
-			eps[cf][ct] += w
+			eps[ca][cb] += e.W
 		}
-		distinct[pair{min(ff, ft), max(ff, ft)}] = true
 	}
 	mq := 0.0
 	for i := range k {
@@ -142,8 +140,11 @@ func (a *assignment) literatureScores(g *graph.Graph, weights map[graph.EdgeKind
 	}
 	inside := make([]float64, k)
 	between := map[pair]float64{}
-	for p := range distinct {
-		ca, cb := a.of[p.a], a.of[p.b]
+	for _, e := range fg.edges {
+		ca, cb := a.of[e.A], a.of[e.B]
+		if ca < 0 || cb < 0 {
+			continue
+		}
 		if ca == cb {
 			inside[ca]++
 		} else {

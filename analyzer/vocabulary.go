@@ -18,7 +18,7 @@ import (
 // "service"...). Words are weighted by TF-IDF, so a word most files use
 // weighs little and a domain word a few files share weighs much; each file
 // is linked to its most similar files by cosine similarity. Words used by
-// more than a fifth of the files are left out: they cannot tell contexts
+// more than a fifth of the files (or 4√n, whichever is fewer) are left out: they cannot tell contexts
 // apart, and they would make the comparison quadratic.
 
 // vocabularyK is how many most-similar files each file is linked to.
@@ -129,8 +129,8 @@ func vocabularyLayer(g *graph.Graph) []louvain.Edge {
 // similarityLayer links each item to its k most similar items by the
 // cosine of their TF-IDF vectors: counts are damped (1 + ln tf) and
 // weighted by ln(n/df). Terms shared by fewer than two items link nothing,
-// and terms shared by very many (more than a fifth of the items, and more
-// than 4√n) say little and would make the comparison quadratic, so both
+// and terms shared by very many (more than a fifth of the items, or more
+// than 4√n, whichever is fewer) say little and would make the comparison quadratic, so both
 // are left out.
 func similarityLayer(items []map[string]float64, k int) []louvain.Edge {
 	n := len(items)

@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -94,5 +95,36 @@ func TestScoreMatchesAnalysis(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestConfigHash checks that the hash follows what was asked, not what
+// the code decided: a commit that adds the first table (the data signal
+// gets edges) or a searched resolution stays on the same trend line.
+func TestConfigHash(t *testing.T) {
+	base := result.Settings{Level: "file", Resolution: 1, Weights: map[string]float64{"call": 1},
+		Layers: map[string]float64{"structural": 1, "data": 1}, EmptyLayers: []string{"data"}, Strategy: "least-entangled-first"}
+	same := func(name string, change func(*result.Settings), want bool) {
+		t.Helper()
+		s := base
+		s.Layers = maps.Clone(base.Layers)
+		change(&s)
+		if got := ConfigHash(s) == ConfigHash(base); got != want {
+			t.Errorf("%s: same hash = %v, want %v", name, got, want)
+		}
+	}
+	same("a signal gets edges", func(s *result.Settings) { s.EmptyLayers = nil }, true)
+	same("a layer's weight", func(s *result.Settings) { s.Layers["data"] = 2 }, false)
+	same("the resolution asked", func(s *result.Settings) { s.Resolution = 1.5 }, false)
+	same("tests included", func(s *result.Settings) { s.Tests = true }, false)
+	services := base
+	services.Services = 8
+	searched := services
+	searched.Resolution = 1.7
+	if ConfigHash(services) != ConfigHash(searched) {
+		t.Error("with --services the searched resolution changes the hash")
+	}
+	if ConfigHash(services) == ConfigHash(base) {
+		t.Error("--services does not change the hash")
 	}
 }

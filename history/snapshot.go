@@ -137,8 +137,16 @@ type Table struct {
 }
 
 // ConfigHash is the hash of the settings of a result: what the
-// analysis ran with, apart from the code.
+// analysis was asked to run with, apart from the code. What the code
+// decided is left out (the signals that had no edge; the resolution
+// searched for when a candidate count was asked), so that a commit that
+// adds the first table or the first git history stays on the same trend
+// line.
 func ConfigHash(s result.Settings) string {
+	s.EmptyLayers = nil
+	if s.Services > 0 {
+		s.Resolution = 0
+	}
 	b, _ := json.Marshal(s) // maps marshal sorted
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:8])

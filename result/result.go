@@ -42,12 +42,24 @@ type Result struct {
 	Plan Plan `json:"plan"`
 	// Overrides lists the architect's decisions from seams.yaml and what
 	// each changed.
-	Overrides   []Override       `json:"overrides"`
+	Overrides []Override `json:"overrides"`
+	// Trend holds the scores of earlier snapshots of this repository from
+	// the history store, oldest first, for the report's trend charts. It
+	// depends on the store, not on the code, so it is not written into
+	// result.json (which stays byte-identical for a commit).
+	Trend       []TrendPoint     `json:"-"`
 	Packages    []PackageMetrics `json:"packages"`
 	Types       []TypeMetrics    `json:"types"`
 	Cycles      Cycles           `json:"cycles"`
 	Graph       GraphSummary     `json:"graph"`
 	Diagnostics Diagnostics      `json:"diagnostics"`
+}
+
+// TrendPoint is the scores of one earlier snapshot.
+type TrendPoint struct {
+	Commit string
+	Date   string // the snapshot's commit date, RFC 3339
+	Scores Scores
 }
 
 // Tool names the program that wrote the result.
@@ -62,6 +74,7 @@ type Repository struct {
 	// path, which depends on the machine).
 	Name   string `json:"name"`
 	Commit string `json:"commit,omitempty"` // HEAD, when the directory is a git work tree
+	Date   string `json:"date,omitempty"`   // HEAD's commit date, RFC 3339
 	Git    bool   `json:"git"`
 }
 
@@ -72,12 +85,15 @@ type Settings struct {
 	Seed       uint64             `json:"seed"`
 	Weights    map[string]float64 `json:"weights"` // per edge kind
 	// Layers weighs each coupling signal in the clustering (structural,
-	// data, evolution, people, vocabulary, names); a signal absent here
-	// or with no edge was not used.
-	Layers   map[string]float64 `json:"layers"`
-	Services int                `json:"services,omitempty"` // the candidate count asked for
-	Strategy string             `json:"strategy"`           // of the plan
-	Tests    bool               `json:"tests"`              // test trees included
+	// data, evolution, people, vocabulary, names), as asked; a signal
+	// absent here was not asked for.
+	Layers map[string]float64 `json:"layers"`
+	// EmptyLayers are the signals asked for that had nothing to say (no
+	// git history, no table access), so did not shape the clustering.
+	EmptyLayers []string `json:"empty_layers"`
+	Services    int      `json:"services,omitempty"` // the candidate count asked for
+	Strategy    string   `json:"strategy"`           // of the plan
+	Tests       bool     `json:"tests"`              // test trees included
 }
 
 // Summary sizes the repository.
@@ -162,6 +178,29 @@ type Candidate struct {
 	Packages []PackageShare  `json:"packages"`
 	Members  []Member        `json:"members"`
 	Scores   CandidateScores `json:"scores"`
+	// PackageDeps are the dependencies between its own packages,
+	// heaviest first.
+	PackageDeps []PackageDep `json:"package_deps"`
+	// Links are the strongest ties between its files, per coupling
+	// signal: why these files belong together.
+	Links []Link `json:"links"`
+}
+
+// PackageDep is the dependency of one package on another inside a
+// candidate.
+type PackageDep struct {
+	From   string         `json:"from"`
+	To     string         `json:"to"`
+	Weight float64        `json:"weight"`
+	Kinds  map[string]int `json:"kinds"`
+}
+
+// Link is a tie between two files of a candidate in one signal.
+type Link struct {
+	Layer  string  `json:"layer"` // structural, data, evolution, people, vocabulary, names
+	A      string  `json:"a"`     // paths
+	B      string  `json:"b"`
+	Weight float64 `json:"weight"` // in the layer's own units
 }
 
 // PackageShare is a package's part of a candidate.
@@ -205,7 +244,8 @@ type CandidateScores struct {
 	DependsOn []string `json:"depends_on"`
 	UsedBy    []string `json:"used_by"`
 	// OwnedTables are the tables it owns (writes most); SharedTables the
-	// tables it touches that another candidate owns or also writes.
+	// tables it touches that more than one candidate touches and that it
+	// does not own (read-only tables with no owner included).
 	OwnedTables  []string `json:"owned_tables"`
 	SharedTables []string `json:"shared_tables"`
 	// API is the candidate's API surface: its methods called from other
@@ -215,6 +255,19 @@ type CandidateScores struct {
 	// the sum of its weighted parts.
 	Difficulty      float64            `json:"difficulty"`
 	DifficultyParts map[string]float64 `json:"difficulty_parts"`
+	// ByLayer is its cohesion per clustering signal (structural, data,
+	// evolution, people, vocabulary, names; the signals used only).
+	ByLayer map[string]LayerScore `json:"by_layer"`
+}
+
+// LayerScore is a candidate's ties in one signal, in the signal's own
+// units: Internal between two of its files, External between one of
+// its files and a file of another candidate. Cohesion is Internal over
+// both (1: every tie of the signal stays inside).
+type LayerScore struct {
+	Internal float64 `json:"internal"`
+	External float64 `json:"external"`
+	Cohesion float64 `json:"cohesion"`
 }
 
 // Override is one decision of the architect's (seams.yaml) and its effect.
@@ -243,14 +296,14 @@ type KernelComponent struct {
 	// "smell" (a god class mixing both: split it).
 	Kind   string `json:"kind"`
 	Reason string `json:"reason"`
-	FanIn  int    `json:"fan_in"`  // types depending on it
+	FanIn  int    `json:"fan_in"`  // files depending on its file
 	UsedBy int    `json:"used_by"` // candidates depending on it
 }
 
 // TableUse is who reads and writes one table, view or routine.
 type TableUse struct {
 	Name string `json:"name"`
-	Kind string `json:"kind"` // table, view, procedure, function, trigger
+	Kind string `json:"kind"` // table, view, procedure, function, trigger, package
 	// Accesses counts each candidate's reads and writes, largest first.
 	Accesses []TableAccess `json:"accesses"`
 	// Owner is the candidate that writes it most ("" when nobody writes
@@ -298,8 +351,8 @@ type PlanStep struct {
 
 // StepCost is the cost of one plan step.
 type StepCost struct {
-	CallsIn  int     `json:"calls_in"`  // calls from what remains into it
-	CallsOut int     `json:"calls_out"` // calls from it into what remains
+	CallsIn  int     `json:"calls_in"`  // call, new and method-reference sites from what remains into it
+	CallsOut int     `json:"calls_out"` // the same from it into what remains
 	Tables   int     `json:"tables"`    // tables to move
 	Shared   int     `json:"shared"`    // shared tables to split or sync
 	Cycles   int     `json:"cycles"`    // dependency cycles to break
@@ -420,6 +473,6 @@ type Diagnostic struct {
 	Path     string `json:"path"`
 	Line     int    `json:"line,omitempty"`
 	Severity string `json:"severity"` // "warning": analysed with some loss; "skipped": not analysed
-	Code     string `json:"code"`     // syntax, encoding, binary, generated, unreadable, parse-failed, internal
+	Code     string `json:"code"`     // syntax, encoding, binary, generated, unreadable, parse-failed, unsupported, internal, or a language's own (go-untyped, ...)
 	Message  string `json:"message"`
 }

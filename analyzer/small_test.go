@@ -1,0 +1,84 @@
+package analyzer
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/seams-dev/seams/analyzer/louvain"
+	"github.com/seams-dev/seams/graph"
+)
+
+// smallGraph has n code files; file i is in package pkgs[i].
+func smallGraph(pkgs []string) *graph.Graph {
+	g := &graph.Graph{}
+	index := map[string]int{}
+	for i, p := range pkgs {
+		id, ok := index[p]
+		if !ok {
+			id = len(g.Packages)
+			index[p] = id
+			g.Packages = append(g.Packages, graph.Package{Name: p})
+		}
+		g.Packages[id].Files = append(g.Packages[id].Files, i)
+		g.Files = append(g.Files, graph.File{Path: fmt.Sprintf("f%04d", i), Package: id, Types: []int{i}})
+	}
+	return g
+}
+
+func TestMinCandidateFiles(t *testing.T) {
+	for _, c := range []struct{ code, want int }{{0, 2}, {30, 2}, {1000, 2}, {1001, 3}, {2500, 5}, {4188, 6}, {1000000, 6}} {
+		if got := minCandidateFiles(c.code); got != c.want {
+			t.Errorf("minCandidateFiles(%d) = %d, want %d", c.code, got, c.want)
+		}
+	}
+}
+
+func TestFoldSmall(t *testing.T) {
+	// 3000 files: candidates under 6 files fold. Candidate 0 holds files
+	// 0-1499 (x.a), candidate 1 files 1500-2989 (x.b); candidate 2 is four
+	// files (2990-2993) tied to candidate 1; candidate 3 is two files in
+	// x.a.extra with no tie; candidate 4 is two pinned files; candidate 5
+	// two files of a package nobody else shares beyond the root.
+	var pkgs []string
+	of := make([]int, 3000)
+	for f := range of {
+		switch {
+		case f < 1500:
+			pkgs, of[f] = append(pkgs, "x.a"), 0
+		case f < 2990:
+			pkgs, of[f] = append(pkgs, "x.b"), 1
+		case f < 2994:
+			pkgs, of[f] = append(pkgs, "x.c"), 2
+		case f < 2996:
+			pkgs, of[f] = append(pkgs, "x.a.extra"), 3
+		case f < 2998:
+			pkgs, of[f] = append(pkgs, "x.d"), 4
+		default:
+			pkgs, of[f] = append(pkgs, "y.z"), 5
+		}
+	}
+	g := smallGraph(pkgs)
+	layers := []louvain.Layer{{Edges: []louvain.Edge{
+		{A: 0, B: 1, W: 5}, {A: 1500, B: 1501, W: 5},
+		{A: 2990, B: 2991, W: 9}, {A: 2990, B: 1500, W: 1}, {A: 2992, B: 10, W: 0.5},
+	}}}
+	pinned := make([]string, len(of))
+	pinned[2996] = "ledger"
+	got := foldSmall(g, layers, of, pinned)
+	want := slices.Clone(of)
+	for f := 2990; f < 2994; f++ {
+		want[f] = 1 // its strongest tie
+	}
+	want[2994], want[2995] = 0, 0 // x.a.extra goes home to x.a
+	if !slices.Equal(got, want) {
+		for f := range got {
+			if got[f] != want[f] {
+				t.Errorf("file %d (%s) in candidate %d, want %d", f, pkgs[f], got[f], want[f])
+			}
+		}
+	}
+	if of[2990] != 2 {
+		t.Error("foldSmall changed its input")
+	}
+}
