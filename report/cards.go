@@ -209,7 +209,25 @@ func why(c result.Candidate) []string {
 		}
 		out = append(out, s+".")
 	}
+	// The strongest tie of each signal (Links are grouped by signal,
+	// strongest first).
+	var strongest []string
+	seen := map[string]bool{}
+	for _, l := range c.Links {
+		if !seen[l.Layer] {
+			seen[l.Layer] = true
+			strongest = append(strongest, fmt.Sprintf("%s and %s (%s)", baseName(l.A), baseName(l.B), layerMeaning(l.Layer)))
+		}
+	}
+	if len(strongest) > 0 {
+		out = append(out, "Its strongest ties: "+strings.Join(strongest, "; ")+".")
+	}
 	return out
+}
+
+// baseName is the last element of a slash-separated path.
+func baseName(p string) string {
+	return p[strings.LastIndexByte(p, '/')+1:]
 }
 
 // ties are a candidate's strongest dependencies on and from others.
@@ -261,12 +279,21 @@ func ties(l *lookup, i int, es []edge) []tieView {
 func scoreParts(c result.Candidate) []partView {
 	sc := c.Scores
 	bar := func(f float64) int { return int(min(100, max(0, f*100+0.5))) }
-	return []partView{
+	parts := []partView{
 		{Name: "Cohesion", Value: fmt.Sprintf("%.2f", sc.Cohesion), Meaning: "weight inside ÷ all weight touching it; 1 is self-contained (higher is better)", Bar: bar(sc.Cohesion)},
 		{Name: "Calls that would become remote", Value: pctf(sc.CrossCallShare), Meaning: "calls out ÷ all its calls into the repository (lower is better)", Bar: bar(sc.CrossCallShare)},
 		{Name: "Calls inside / out / in", Value: num(sc.CallsInternal) + " / " + num(sc.CallsOut) + " / " + num(sc.CallsIn), Meaning: "call sites inside it, from it to others, from others into it", Bar: -1},
 		{Name: "Coupling out / in", Value: ftoa(sc.CouplingOut) + " / " + ftoa(sc.CouplingIn), Meaning: "weight of its dependencies on others, and of others on it", Bar: -1},
 	}
+	for _, layer := range slices.Sorted(maps.Keys(sc.ByLayer)) {
+		ls := sc.ByLayer[layer]
+		if ls.Internal+ls.External == 0 {
+			continue
+		}
+		parts = append(parts, partView{Name: "Cohesion in the " + layer + " signal", Value: fmt.Sprintf("%.2f", ls.Cohesion),
+			Meaning: layerMeaning(layer) + ": ties inside ÷ all its ties (higher is better)", Bar: bar(ls.Cohesion)})
+	}
+	return parts
 }
 
 // typeCycles lists the type cycles with members in candidate i, largest
@@ -344,12 +371,22 @@ type packageDep struct {
 }
 
 // packageDepsOf returns the package-level dependencies inside a
-// candidate. result.Result has no such list yet (it needs, per
-// candidate, the aggregated package → package dependencies with weight
-// and kinds, like Dependencies between candidates), so this returns
-// nothing and the report shows the packages without arrows and says why.
+// candidate.
 func packageDepsOf(r *result.Result, candidate string) []packageDep {
-	return nil
+	var out []packageDep
+	for _, c := range r.Candidates {
+		if c.ID != candidate {
+			continue
+		}
+		for _, d := range c.PackageDeps {
+			refs := 0
+			for _, n := range d.Kinds {
+				refs += n
+			}
+			out = append(out, packageDep{from: d.From, to: d.To, weight: d.Weight, refs: refs, kinds: d.Kinds})
+		}
+	}
+	return out
 }
 
 // memberTree is the data of a candidate's member tree for the page's

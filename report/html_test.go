@@ -313,7 +313,7 @@ func TestWriteDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if path != filepath.Join(dir, "result.json") {
+	if path != filepath.Join(dir, "index.html") {
 		t.Errorf("path %s", path)
 	}
 	for _, name := range []string{"result.json", "index.html", "summary.md", "context-map.dot"} {

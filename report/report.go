@@ -129,8 +129,9 @@ func indent(compact []byte, deeper map[string]int, depth int) []byte {
 }
 
 // WriteDir writes the report files into dir, creating it if needed, and
-// returns the path of result.json. Besides result.json it writes
-// index.html (the self-contained page), summary.md and context-map.dot.
+// returns the path of index.html, the self-contained page a reader opens.
+// Besides index.html it writes summary.md, context-map.dot and
+// result.json.
 // Each file is written whole or not at all; result.json comes last, so a
 // directory whose result.json is new holds the other files of the same
 // run.
@@ -157,7 +158,7 @@ func WriteDir(dir string, r *result.Result) (string, error) {
 			return "", err
 		}
 	}
-	return filepath.Join(dir, "result.json"), nil
+	return filepath.Join(dir, "index.html"), nil
 }
 
 // writeFile writes data to path through a temporary file in the same

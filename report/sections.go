@@ -408,7 +408,11 @@ func method(r *result.Result) methodView {
 	layers := slices.Sorted(maps.Keys(st.Layers))
 	slices.SortStableFunc(layers, func(a, b string) int { return cmp.Compare(st.Layers[b], st.Layers[a]) })
 	for _, k := range layers {
-		m.Layers = append(m.Layers, kv{Key: k, Value: ftoa(st.Layers[k]), Note: layerMeaning(k)})
+		note := layerMeaning(k)
+		if slices.Contains(st.EmptyLayers, k) {
+			note += " (nothing to say in this repository, so not used)"
+		}
+		m.Layers = append(m.Layers, kv{Key: k, Value: ftoa(st.Layers[k]), Note: note})
 	}
 	if h := r.Summary.History; h != nil {
 		m.History = fmt.Sprintf("%s commits by %s authors, from %s to %s; %s pairs of files changed together; %s large commits left out of co-change",

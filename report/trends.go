@@ -14,11 +14,22 @@ type trendPoint struct {
 	Scores result.Scores
 }
 
-// trendPoints returns the snapshots to draw, oldest first. The result
-// does not carry history yet (the history store will add it: one entry
-// per earlier snapshot with its commit, its date and its Scores), so
-// there is nothing to draw and the Trends section is left out.
-func trendPoints(*result.Result) []trendPoint { return nil }
+// trendPoints returns the snapshots to draw, oldest first: the earlier
+// snapshots the history store holds (result.Result.Trend), then this
+// analysis.
+func trendPoints(r *result.Result) []trendPoint {
+	if len(r.Trend) == 0 {
+		return nil
+	}
+	var ps []trendPoint
+	for _, p := range r.Trend {
+		ps = append(ps, trendPoint{Commit: p.Commit, Date: p.Date, Scores: p.Scores})
+	}
+	if last := r.Trend[len(r.Trend)-1]; last.Commit != r.Repository.Commit || r.Repository.Commit == "" {
+		ps = append(ps, trendPoint{Commit: r.Repository.Commit, Date: r.Repository.Date, Scores: r.Scores})
+	}
+	return ps
+}
 
 // trendView draws each overall score over time as a small line chart.
 type trendView struct {

@@ -95,13 +95,14 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *settings) error {
 		return err
 	}
 
+	prog.stage("recording the snapshot")
+	recordSnapshot(ctx, opts.io.Err, prog, opts.history, s, res)
+	res.Trend = trendOf(ctx, opts.history, s)
 	prog.stage("writing the report")
 	path, err := report.WriteDir(opts.out, res)
 	if err != nil {
 		return err
 	}
-	prog.stage("recording the snapshot")
-	recordSnapshot(ctx, opts.io.Err, prog, opts.history, s, res)
 	prog.done()
 	if opts.timings {
 		prog.timings(opts.io.Err)

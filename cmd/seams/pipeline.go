@@ -184,7 +184,7 @@ func (s *settings) run(ctx context.Context, prog *progress) (*result.Result, *gr
 	}
 	prog.stage("reading the cache")
 	cache := openAnalysisCache(ctx, s, listing)
-	if res := cache.reuse(listing, s.reuse); res != nil {
+	if res := cache.reuse(ctx, listing, s.reuse); res != nil {
 		return res, nil, nil
 	}
 
@@ -252,7 +252,7 @@ func (s *settings) run(ctx context.Context, prog *progress) (*result.Result, *gr
 		res.Diagnostics.Notes = append(res.Diagnostics.Notes, historyNote)
 	}
 	res.Tool = result.Tool{Name: "seams", Version: version}
-	res.Repository = result.Repository{Name: filepath.Base(listing.Root), Commit: listing.Commit, Git: listing.Git}
+	res.Repository = repository(ctx, listing)
 	res.Settings.Tests = s.walk.Tests
 	notes := res.Diagnostics.Notes
 	res.Diagnostics = diagnostics(listing, parsed.Diagnostics)

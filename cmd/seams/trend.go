@@ -121,9 +121,24 @@ func recordSnapshot(ctx context.Context, errw io.Writer, prog *progress, h histo
 	}()
 	if err != nil && ctx.Err() == nil {
 		prog.done()
-		fmt.Fprintf(errw, "seams: warning: no snapshot recorded in the history store (the report is written) [%s]: %v\n  next: %s (or pass --no-history)\n",
+		fmt.Fprintf(errw, "seams: warning: no snapshot recorded in the history store (the report is written without it) [%s]: %v\n  next: %s (or pass --no-history)\n",
 			fail.KindOf(err), err, fail.NextOf(err))
 	}
+}
+
+// repository describes the analysed directory: its name, and HEAD's
+// commit and date when it is a git work tree.
+func repository(ctx context.Context, l *repo.Listing) result.Repository {
+	return result.Repository{Name: filepath.Base(l.Root), Commit: l.Commit, Git: l.Git,
+		Date: rfc3339(commitTime(ctx, l.Root, l.Commit))}
+}
+
+// rfc3339 formats a commit time, or gives "" for none.
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 // commitTime returns a commit's committer time; zero when unknown.
@@ -264,7 +279,7 @@ func resultKey(s *settings, l *repo.Listing, sums map[string][32]byte) string {
 // reuse returns the last result when allowed and nothing it depends on
 // changed, with the repository's commit and name brought up to date; nil
 // otherwise.
-func (c *analysisCache) reuse(l *repo.Listing, allowed bool) *result.Result {
+func (c *analysisCache) reuse(ctx context.Context, l *repo.Listing, allowed bool) *result.Result {
 	if c == nil || c.key == "" || !allowed {
 		return nil
 	}
@@ -280,7 +295,7 @@ func (c *analysisCache) reuse(l *repo.Listing, allowed bool) *result.Result {
 	if err := json.Unmarshal([]byte(rest), &res); err != nil {
 		return nil
 	}
-	res.Repository = result.Repository{Name: filepath.Base(l.Root), Commit: l.Commit, Git: l.Git}
+	res.Repository = repository(ctx, l)
 	c.reused = true
 	return &res
 }
@@ -531,7 +546,7 @@ func (a *commitAnalyzer) analyze(ctx context.Context, cg *commitGraph) (*history
 		return nil, nil, err
 	}
 	res.Tool = result.Tool{Name: "seams", Version: version}
-	res.Repository = result.Repository{Name: filepath.Base(a.root), Commit: cg.commit, Git: true}
+	res.Repository = result.Repository{Name: filepath.Base(a.root), Commit: cg.commit, Git: true, Date: rfc3339(cg.time)}
 	res.Settings.Tests = a.s.walk.Tests
 	snap := history.FromResult(res, a.repoID, cg.time, history.SourceBackfill)
 	return snap, res, nil
@@ -1079,6 +1094,25 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// trendOf returns the scores of the repository's snapshots in the
+// history store, oldest first, for the report's trend charts; nothing
+// when history is off or the store cannot be read (the report then
+// leaves the charts out, and seams trend says why).
+func trendOf(ctx context.Context, h historyOptions, s *settings) []result.TrendPoint {
+	if h.noHistory {
+		return nil
+	}
+	series, err := historySeries(ctx, h.store, s, history.ScoreNames)
+	if err != nil {
+		return nil
+	}
+	var out []result.TrendPoint
+	for _, p := range series.Points {
+		out = append(out, result.TrendPoint{Commit: p.Commit, Date: rfc3339(p.Time), Scores: history.ResultScores(p.Scores)})
+	}
+	return out
 }
 
 // historySeries returns the series seams trend would show for the

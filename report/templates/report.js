@@ -181,25 +181,28 @@
     showCard(card);
   }
 
-  // Search over types, files and tables.
-  var index = [];
-  cands.forEach(function (c, ci) {
-    c.p.forEach(function (pkg) {
-      pkg.f.forEach(function (f) {
-        var slash = f[0].lastIndexOf("/");
-        index.push({ k: "file", n: f[0].slice(slash + 1), full: f[0], c: ci, path: f[0] });
-        f[2].forEach(function (cl) {
-          var full = pkg.n + "." + cl;
-          var dot = cl.lastIndexOf(".");
-          index.push({ k: "type", n: cl.slice(dot + 1), full: full, c: ci, path: f[0] });
+  // Search over types, files and tables. The index is built on the
+  // first search, so that opening the page does not wait for it.
+  var index = null;
+  function buildIndex() {
+    index = [];
+    cands.forEach(function (c, ci) {
+      c.p.forEach(function (pkg) {
+        pkg.f.forEach(function (f) {
+          var slash = f[0].lastIndexOf("/");
+          index.push({ k: "file", n: f[0].slice(slash + 1), full: f[0], c: ci, path: f[0] });
+          f[2].forEach(function (cl) {
+            var dot = cl.lastIndexOf(".");
+            index.push({ k: "type", n: cl.slice(dot + 1), full: pkg.n + "." + cl, c: ci, path: f[0] });
+          });
         });
       });
     });
-  });
-  (data.tables || []).forEach(function (t, ti) {
-    index.push({ k: "table", n: t[0], full: t[0], c: t[1], t: ti });
-  });
-  index.forEach(function (e) { e.ln = e.n.toLowerCase(); e.lf = e.full.toLowerCase(); });
+    (data.tables || []).forEach(function (t, ti) {
+      index.push({ k: "table", n: t[0], full: t[0], c: t[1], t: ti });
+    });
+    index.forEach(function (e) { e.ln = e.n.toLowerCase(); e.lf = e.full.toLowerCase(); });
+  }
 
   var input = doc.getElementById("search-input");
   var panel = doc.getElementById("search-panel");
@@ -219,6 +222,7 @@
     var q = input.value.trim().toLowerCase();
     while (list.firstChild) { list.removeChild(list.firstChild); }
     if (!q) { panel.hidden = true; return; }
+    if (!index) { buildIndex(); }
     var hits = [];
     index.forEach(function (e) {
       var s = e.ln === q ? 4 : e.ln.indexOf(q) === 0 ? 3 : e.ln.indexOf(q) >= 0 ? 2 : e.lf.indexOf(q) >= 0 ? 1 : 0;
