@@ -250,11 +250,11 @@ func (r *Reference) ContextOf(object string) (ctx string, ok bool) {
 }
 
 // Contexts returns every context the reference gives an object: at most
-// one for a TSV reference, every distinct context in listing order for an
+// one for a TSV or packwerk reference, every distinct context in listing order for an
 // RSF reference.
 func (r *Reference) Contexts(object string) []string {
 	switch r.Format {
-	case FormatTSV:
+	case FormatTSV, FormatPackwerk:
 		if table, ok := strings.CutPrefix(object, tablePrefix); ok {
 			if ctx, ok := r.Tables[table]; ok {
 				return []string{ctx}

@@ -37,12 +37,15 @@ each source directory.
 The reference is a TSV of path prefixes ("path_prefix<TAB>context", longest
 prefix wins; context _exclude drops a path, _shared marks code no single
 context owns) scored at file level, or an RSF of "contain CONTEXT CLASS"
-lines scored at class level. _shared files are dropped, and scored again
+lines scored at class level, or a directory: a Rails repository whose
+packwerk packages (each directory holding a package.yml) are the declared
+contexts, scored at file level. _shared files are dropped, and scored again
 as a cluster of their own. For an RSF reference the scores are also given
 under the conventions of the ASE 2024 tool comparison that published such
 references, to compare with its table.`,
 		Example: `  seams analyze ~/src/petclinic && seams score --reference petclinic.tsv
-  seams score --reference jpetstore.rsf --format json seams-report/result.json`,
+  seams score --reference jpetstore.rsf --format json seams-report/result.json
+  seams analyze ~/src/rails-app && seams score --reference ~/src/rails-app`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.result = "seams-report"
@@ -58,7 +61,7 @@ references, to compare with its table.`,
 			return runScore(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.reference, "reference", "r", "", "reference decomposition (.tsv of path prefixes, or .rsf)")
+	cmd.Flags().StringVarP(&opts.reference, "reference", "r", "", "reference decomposition: .tsv of path prefixes, .rsf, or a packwerk repository")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output: text or json")
 	return cmd
 }
@@ -106,14 +109,12 @@ func runScore(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(opts.reference)
-	if err != nil {
-		return fail.New(fail.User, err, "pass the path of a reference .tsv or .rsf with --reference")
+	if _, err := os.Stat(opts.reference); err != nil {
+		return fail.New(fail.User, err, "pass the path of a reference .tsv or .rsf, or of a packwerk repository, with --reference")
 	}
-	defer f.Close()
-	ref, err := compare.ReadReference(f, filepath.Base(opts.reference))
+	ref, err := compare.ReadReferencePath(opts.reference)
 	if err != nil {
-		return fail.New(fail.User, err, "fix the reference file (see seams score --help for its format)")
+		return fail.New(fail.User, err, "fix the reference (see seams score --help for its formats)")
 	}
 
 	proposal := compare.Partition{}
