@@ -85,7 +85,7 @@ func (a *assignment) name(g *graph.Graph) {
 		}
 	}
 	prefix := commonPackagePrefix(pkgs)
-	a.prefix = strings.Join(prefix, ".")
+	a.prefix = joinSegments(prefix)
 	base := make([]string, len(a.files))
 	count := map[string]int{}
 	for c, fs := range a.files {
@@ -212,7 +212,7 @@ func groupName(g *graph.Graph, fs []int, repoPrefix []string) string {
 	if len(code) > 0 {
 		fs = code // name a candidate after its code
 	}
-	pkgOf := func(f int) []string { return strings.Split(g.Packages[g.Files[f].Package].Name, ".") }
+	pkgOf := func(f int) []string { return packageSegments(g.Packages[g.Files[f].Package].Name) }
 	// Code outside the repository's prefix (a sample module under another
 	// root) is named relative to its own.
 	inside := false
@@ -249,17 +249,17 @@ func groupName(g *graph.Graph, fs []int, repoPrefix []string) string {
 			}
 			switch {
 			case best == "" && len(repoPrefix) > 0:
-				return repoPrefix[len(repoPrefix)-1]
+				return joinSegments(repoPrefix[len(repoPrefix)-1:])
 			case best == "":
 				return "root"
 			case second != "":
-				return best + "+" + second
+				return joinSegments([]string{best}) + "+" + joinSegments([]string{second})
 			}
-			return best
+			return joinSegments([]string{best})
 		}
 		chosen = append(chosen, best)
 	}
-	return strings.Join(chosen[len(repoPrefix):], ".")
+	return joinSegments(chosen[len(repoPrefix):])
 }
 
 // topTwo returns the two keys with the most lines, ties by name.
@@ -278,13 +278,13 @@ func topTwo(lines map[string]int) (string, string) {
 	return keys[0], keys[1]
 }
 
-// commonPackagePrefix returns the dotted prefix shared by every package,
+// commonPackagePrefix returns the package prefix nearly every package shares,
 // whole segments only.
 func commonPackagePrefix(pkgs []string) []string {
 	return majorityPrefix(pkgs, 0.9)
 }
 
-// majorityPrefix returns the deepest dotted prefix (whole segments) shared
+// majorityPrefix returns the deepest package prefix (whole segments) shared
 // by at least share of the names, and shorter than each of them: a few
 // sample packages under another root (com.acme.example in an org.apache
 // code base) do not erase the prefix every other package shares.
@@ -294,7 +294,7 @@ func majorityPrefix(names []string, share float64) []string {
 	}
 	split := make([][]string, len(names))
 	for i, n := range names {
-		split[i] = strings.Split(n, ".")
+		split[i] = packageSegments(n)
 	}
 	var prefix []string
 	for depth := 0; ; depth++ {

@@ -151,10 +151,10 @@ func ancestorHome(g *graph.Graph, of []int, c int) int {
 		if d < 0 || d == c {
 			continue
 		}
-		theirs := strings.Split(g.Packages[g.Files[f].Package].Name, ".")
+		theirs := packageSegments(g.Packages[g.Files[f].Package].Name)
 		depth := 0
 		for _, p := range mine {
-			depth = max(depth, sharedSegments(strings.Split(p, "."), theirs))
+			depth = max(depth, sharedSegments(packageSegments(p), theirs))
 		}
 		if depth <= floor {
 			continue

@@ -245,8 +245,8 @@ func mainPackages(c result.Candidate, prefix string) string {
 	var parts []string
 	for _, p := range c.Packages[:min(2, len(c.Packages))] {
 		name := p.Name
-		if prefix != "" && strings.HasPrefix(name, prefix+".") {
-			name = name[len(prefix)+1:]
+		if rest, ok := strings.CutPrefix(name, prefix); prefix != "" && ok && rest != "" && (rest[0] == '.' || rest[0] == '/') {
+			name = rest[1:]
 		}
 		parts = append(parts, fmt.Sprintf("%s %.0f%%", trunc(name, 40), p.Share*100))
 	}
