@@ -46,7 +46,9 @@
 // The default directory rules match one path segment, case-sensitively:
 //
 //	vendored      node_modules bower_components jspm_packages .venv venv
-//	              site-packages; vendor when not inside src
+//	              site-packages, and browser libraries copied whole
+//	              (ckeditor codemirror tinymce tiny_mce ace-builds
+//	              mathjax MathJax); vendor when not inside src
 //	build-output  bin obj __pycache__ .next .nuxt; target build dist out
 //	              when not inside src
 //	generated     generated generated-sources generated-test-sources

@@ -34,6 +34,16 @@ var dirAnywhere = map[string]Reason{
 	".venv":            ReasonVendored,
 	"venv":             ReasonVendored,
 	"site-packages":    ReasonVendored,
+	// Browser libraries copied into a web root, as GitHub Linguist's
+	// vendor list names them: no application calls its own code by
+	// these names.
+	"ckeditor":   ReasonVendored,
+	"codemirror": ReasonVendored,
+	"tinymce":    ReasonVendored,
+	"tiny_mce":   ReasonVendored,
+	"ace-builds": ReasonVendored,
+	"mathjax":    ReasonVendored,
+	"MathJax":    ReasonVendored,
 
 	"bin":         ReasonBuildOutput,
 	"obj":         ReasonBuildOutput,

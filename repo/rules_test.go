@@ -43,6 +43,8 @@ func TestRulesDefaults(t *testing.T) {
 		{"web/node_modules/react/index.js", "dir:web/node_modules/:vendored"},
 		{"node_modules/a/node_modules/b/x.js", "dir:node_modules/:vendored"},
 		{"bower_components/jq/jq.js", "dir:bower_components/:vendored"},
+		{"upload/assets/ckeditor/plugins/a11yhelp/dialogs/a11yhelp.js", "dir:upload/assets/ckeditor/:vendored"},
+		{"web/js/codemirror/mode/sql/sql.js", "dir:web/js/codemirror/:vendored"},
 		{".venv/lib/python3/site.py", "dir:.venv/:vendored"},
 		{"venv/x.py", "dir:venv/:vendored"},
 		{"src/main/java/com/acme/vendor/Vendor.java", ""}, // a package named vendor
