@@ -93,12 +93,14 @@ func (a *assignment) name(g *graph.Graph) {
 		count[base[c]]++
 	}
 	// Candidates that share a package name are told apart by their key
-	// type: the one the rest of the candidate depends on most.
+	// type: the one the rest of the candidate depends on most. So is a
+	// candidate no package dominates ("domain+web"), whose package names
+	// say only which layers it spans in a package-by-layer code base.
 	key := a.keyTypes(g)
 	used := map[string]int{}
 	for c := range a.files {
 		name := base[c]
-		if count[name] > 1 && key[c] != "" {
+		if (count[name] > 1 || strings.Contains(name, "+")) && key[c] != "" {
 			name += "/" + key[c]
 		}
 		used[name]++
