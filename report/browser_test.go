@@ -200,7 +200,7 @@ func eval[T any](tb *tab, expr string) T {
 // waitFor polls a JavaScript predicate for up to 5 seconds.
 func (tb *tab) waitFor(what, expr string) {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
+	ctx, cancel := context.WithTimeout(tb.ctx, 15*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr)); err != nil {
 		tb.t.Fatalf("waiting for %s (%s): %v", what, expr, err)

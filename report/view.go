@@ -47,7 +47,7 @@ type kernelView struct {
 // view is everything the report shows.
 type view struct {
 	Repo, Commit, CommitShort string
-	Date                      string // of the last commit read, "" when unknown
+	Date                      string // of the commit analysed, "" when unknown
 	Prefix                    string // shared by every candidate's name, left out of the map and matrices
 	Tool, Schema              string
 	Languages                 []string
@@ -87,9 +87,15 @@ func buildView(r *result.Result) (*view, *lookup) {
 	if v.Repo == "" {
 		v.Repo = "repository"
 	}
-	if h := r.Summary.History; h != nil && h.Last != "" {
-		v.Date = h.Last
-		if t, err := time.Parse(time.RFC3339, h.Last); err == nil {
+	// The commit's own date; else the newest commit the history signals
+	// read (a result of an older seams has only that).
+	date := r.Repository.Date
+	if h := r.Summary.History; date == "" && h != nil {
+		date = h.Last
+	}
+	if date != "" {
+		v.Date = date
+		if t, err := time.Parse(time.RFC3339, date); err == nil {
 			v.Date = t.UTC().Format("2 January 2006")
 		}
 	}
