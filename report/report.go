@@ -136,10 +136,23 @@ func indent(compact []byte, deeper map[string]int, depth int) []byte {
 // directory whose result.json is new holds the other files of the same
 // run.
 func WriteDir(dir string, r *result.Result) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fail.New(fail.Operator, fmt.Errorf("cannot create the report directory: %w", err),
-			"choose another directory with --out, or fix its permissions")
+	files, err := Render(r)
+	if err != nil {
+		return "", err
 	}
+	return WriteFiles(dir, files)
+}
+
+// File is one rendered file of a report.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Render renders the files of the report of r, in the order WriteFiles
+// writes them: result.json last, so that a directory holding it holds
+// the rest.
+func Render(r *result.Result) ([]File, error) {
 	files := []struct {
 		name  string
 		write func(io.Writer) error
@@ -149,12 +162,26 @@ func WriteDir(dir string, r *result.Result) (string, error) {
 		{"context-map.dot", func(w io.Writer) error { return ContextMapDOT(w, r) }},
 		{"result.json", func(w io.Writer) error { return JSON(w, r) }},
 	}
+	out := make([]File, 0, len(files))
 	for _, f := range files {
 		var buf bytes.Buffer
 		if err := f.write(&buf); err != nil {
-			return "", fmt.Errorf("writing %s: %w", f.name, err)
+			return nil, fmt.Errorf("writing %s: %w", f.name, err)
 		}
-		if err := writeFile(filepath.Join(dir, f.name), buf.Bytes()); err != nil {
+		out = append(out, File{f.name, buf.Bytes()})
+	}
+	return out, nil
+}
+
+// WriteFiles writes rendered files into dir, each whole or not at all,
+// and returns the path of index.html.
+func WriteFiles(dir string, files []File) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fail.New(fail.Operator, fmt.Errorf("cannot create the report directory: %w", err),
+			"choose another directory with --out, or fix its permissions")
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(dir, f.Name), f.Data); err != nil {
 			return "", err
 		}
 	}

@@ -99,7 +99,7 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *settings) error {
 	recordSnapshot(ctx, opts.io.Err, prog, opts.history, s, res)
 	res.Trend = trendOf(ctx, opts.history, s)
 	prog.stage("writing the report")
-	path, err := report.WriteDir(opts.out, res)
+	path, err := writeReport(opts.out, res, s.cache)
 	if err != nil {
 		return err
 	}
