@@ -11,8 +11,14 @@ package facts
 type File struct {
 	Path     string // repository-relative, slash-separated
 	Language string // "java", ...
-	Lines    int    // physical lines
-	Bytes    int
+	// Typed marks facts whose names a type checker already resolved (Go
+	// loaded with go/packages): every type name in Refs, Exprs and
+	// DataRef.Entity is fully qualified (the package's import path, a dot,
+	// the type's name: "github.com/acme/shop/orders.Order") and needs no
+	// lookup by scope.
+	Typed bool
+	Lines int // physical lines
+	Bytes int
 
 	// Package is the file's package or namespace ("com.acme.loans"), or ""
 	// for the default package.
@@ -36,6 +42,16 @@ type File struct {
 	// files: package graph completes it and extracts its accesses.
 	SQL []SQLText
 
+	// Exports lists, for a JavaScript or TypeScript module, the names it
+	// exports and the local declarations they stand for (re-exports from
+	// other modules are Imports with Export set).
+	Exports []Export
+	// Settings holds what a project file says about how names resolve in
+	// the code around it: for JavaScript and TypeScript, tsconfig.json's
+	// and jsconfig.json's extends, baseUrl and paths, and package.json's
+	// name and entry points (see package typescript).
+	Settings []Setting
+
 	Diagnostics []Diagnostic
 }
 
@@ -52,6 +68,43 @@ type Import struct {
 	// Global marks a C# `global using`: it applies to every file of the
 	// project, not only to the file that declares it.
 	Global bool
+
+	// From is, for a JavaScript or TypeScript import (import, export ...
+	// from, require, import()), the module specifier as written
+	// ("./order", "@acme/billing", "lodash"). Name is then the name the
+	// module exports ("Order", "default"), Alias the local name bound to
+	// it; Wildcard marks a namespace import (import * as ns, a required
+	// module bound whole), with Alias the namespace's name. Name is ""
+	// for an import made only for its side effects (import './setup').
+	// A Python `from M import N [as A]` has From M as written, the leading
+	// dots of a relative import kept ("..orders.models", "." for `from .
+	// import views`), Name N and Alias A; `from M import *` has From M,
+	// Wildcard and no Name. A Python `import a.b` has no From: Name is
+	// "a.b", and the file binds a, or Alias to a.b itself.
+	From string
+	// Export marks a re-export (export { A as B } from './a', export *
+	// from './b'): Alias is the name exported, "" for export *.
+	Export bool
+}
+
+// Export is a name a JavaScript or TypeScript module exports.
+type Export struct {
+	// Name is the exported name ("Order", "default").
+	Name string
+	// Local is the declaration of the file it stands for: a type, a
+	// function or a variable of the module (facts.Module type), or "" for
+	// an expression with no name (export default { ... }).
+	Local string
+	Line  int
+}
+
+// Setting is one setting of a project file (see File.Settings): Key names
+// it ("baseUrl", "paths", "extends", "name", "main"...), Pattern is the
+// pattern of a paths entry ("@app/*"), Values its values as written.
+type Setting struct {
+	Key     string
+	Pattern string
+	Values  []string
 }
 
 // TypeKind is the kind of a declared type.
@@ -66,6 +119,27 @@ const (
 	Annotation TypeKind = "annotation"
 	Struct     TypeKind = "struct"   // C# struct (and record struct: Record)
 	Delegate   TypeKind = "delegate" // C# delegate type
+	// Module is a JavaScript or TypeScript file as a unit of code: its
+	// top-level functions are its Methods and its top-level variables its
+	// Fields, so that calls between modules are edges between types. A Go
+	// file's module type holds its package-level functions, variables and
+	// constants the same way (see package golang for its name).
+	// A Ruby module (a namespace with methods of its own, a mixin, a
+	// concern) is a Module too. So is a Python file (named after the
+	// module, "__init__" for a package's): its module-level functions are
+	// its Methods, its global variables its Fields, and its classes are
+	// its member types (see package python).
+	Module TypeKind = "module"
+	// Defined is a Go defined type that is neither a struct nor an
+	// interface (type Status string, type HandlerFunc func(...)).
+	Defined TypeKind = "defined"
+	// Alias is a TypeScript type alias (type Money = { ... }).
+	Alias TypeKind = "alias"
+	// Trait is a PHP trait: its members are copied into the classes that
+	// use it (a use of a trait is an Extends reference). A PHP file's
+	// namespace-level functions and top-level code make a Module type
+	// (see package php).
+	Trait TypeKind = "trait"
 )
 
 // Type is a named type declared in the file. Anonymous classes are not
@@ -90,6 +164,45 @@ type Type struct {
 	Annotations []string
 	Fields      []Field
 	Methods     []Method
+
+	// Nesting is, for a Ruby class or module, its lexical scope: the
+	// fully qualified names (joined by dots, as Name) of the classes and
+	// modules opened around its definition, innermost first, whether or
+	// not they are types of this file (a module opened only to hold the
+	// classes nested in it is not). Package graph looks constants up in
+	// them, as Ruby's Module.nesting does: `module A; class B::C` has
+	// Name "A.B.C" and Nesting ["A"], `class A::B::C` Nesting nil.
+	Nesting []string
+	// Associations are the ORM associations the type declares (Ruby's
+	// ActiveRecord has_many, belongs_to...).
+	Associations []Association
+}
+
+// Association is an association between ORM-mapped types: an
+// ActiveRecord `has_many :line_items, class_name: "Item"`. Package graph
+// resolves Class by the ORM's rules, makes it a type-use edge and a
+// foreign key between the two types' tables.
+type Association struct {
+	// Macro is the declaration: "belongs_to", "has_one", "has_many",
+	// "has_and_belongs_to_many".
+	Macro string
+	// Name is the association's name ("line_items").
+	Name string
+	// Class is the associated class as written (class_name:), or as the
+	// ORM's naming rule derives it from Name ("LineItem"); "" for a
+	// polymorphic belongs_to, which names no class.
+	Class string
+	// ForeignKey is the foreign key column when written (foreign_key:).
+	ForeignKey string
+	// Through is the association it goes through (through:), which holds
+	// the foreign keys: it has none of its own. As marks a polymorphic
+	// has_many or has_one (as:): the other table's key names no table.
+	Through string
+	As      string
+	// JoinTable is, for has_and_belongs_to_many, the join table when
+	// written (join_table:).
+	JoinTable string
+	Line      int
 }
 
 // Field is a field (or record component, or enum constant) of a type.
@@ -119,8 +232,14 @@ type Method struct {
 
 	// Extension marks a C# extension method: a static method whose first
 	// parameter (Params[0]) has the `this` modifier, callable as a method
-	// of a value of that parameter's type.
+	// of a value of that parameter's type. A Kotlin extension function
+	// (fun Order.total()) is one too: Params[0] is its receiver's type.
 	Extension bool
+	// Accessor marks a method the source does not declare but that the
+	// compiler generates from a property: a Kotlin property's getter and
+	// setter as Java code calls them (getName, isOpen, setName). It is
+	// there for resolution, not a declaration of its own.
+	Accessor bool
 }
 
 // RefKind is the kind of a reference.
@@ -140,6 +259,11 @@ const (
 	// syntax does not tell apart. Package graph makes it an extends or an
 	// implements edge by what the name resolves to.
 	BaseType RefKind = "base"
+	// Loads is a module loaded for its side effects, not for a name it
+	// exports: import './setup', require('./x') as a statement, an
+	// import('./page') whose result is not bound to names (JavaScript,
+	// TypeScript). Name is the module specifier.
+	Loads RefKind = "import"
 )
 
 // Ref is one reference from code in the file to a name.
@@ -156,7 +280,9 @@ type Ref struct {
 	// empty: the receiver expression says what is called.
 	Name string
 	// Member is the method called or referenced ("getPets"; "new" for a
-	// constructor reference).
+	// constructor reference). For a Ruby mixin (an Implements reference)
+	// it says how the module is mixed in: "include", "prepend" or
+	// "extend".
 	Member string
 	// Args is the number of arguments of a call, for choosing an overload.
 	Args int
@@ -199,6 +325,24 @@ const (
 	// a lambda passed to a LINQ operator): for an array T[] or a generic
 	// collection of T, a value of type T.
 	ExprElement
+	// ExprScope is the lexical scope of a bare call f() in JavaScript or
+	// TypeScript: f is looked up among the file's top-level declarations
+	// and imported names, not as a member of the enclosing class.
+	ExprScope
+	// ExprFunction is a PHP namespace-level function as the callee of a
+	// call: a call (Ref or ExprCall) whose receiver it is calls the
+	// function Name itself. Name is fully qualified ("\App\Util\slug");
+	// without the leading backslash it is a name written unqualified, which
+	// PHP looks up in the namespace first and then in the global namespace
+	// ("App\Util\slug", else "slug"). See package php.
+	ExprFunction
+	// ExprImplicit is the receiver of a bare call f() inside a Kotlin
+	// lambda or extension function: the members of the lambda's receiver
+	// (Exprs[Base]: x in x.apply { }, with(x) { }, the extended type in
+	// fun X.f()) come before those of the enclosing types. Base is -1 when
+	// the lambda may have a receiver the parser cannot type (a trailing
+	// lambda passed to a library's function: a DSL). See package kotlin.
+	ExprImplicit
 )
 
 // Expr is one step of a call receiver.
@@ -250,6 +394,13 @@ type Table struct {
 	Line        int
 	// Via says how it was declared: "ddl", "jpa", "hbm", "liquibase", ...
 	Via string
+	// AppLabel marks a Django table named by Django's default rule
+	// ("<app_label>_<model>"), whose app label only the file's place in
+	// the repository says: Name is then the rest ("order", or
+	// "order_tags" for a many-to-many join table), and package graph
+	// prefixes the label of the app holding the file (see package
+	// python). Facts depend on a file's content, never on its path.
+	AppLabel bool
 }
 
 // ForeignKey is a reference from one table to another.
@@ -306,7 +457,10 @@ type DataRef struct {
 	// Entity, when Object is empty, is the mapped type whose table is
 	// accessed, as written in the file ("Owner", "com.acme.Owner"): a JPQL
 	// query, a Spring Data repository, EntityManager.persist. Package graph
-	// resolves the type and finds the table its mapping names.
+	// resolves the type and finds the table its mapping names. A Ruby
+	// entity may end in association names, "#" before each
+	// ("::Shop::Order#line_items"): the table is the one of the class the
+	// associations lead to.
 	Entity string
 	// From and Method say which code performs the access (indexes in
 	// File.Types and its Methods), or -1.

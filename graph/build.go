@@ -22,6 +22,12 @@ func Build(ctx context.Context, files []*facts.File, jobs int) (*Graph, error) {
 	ix := newIndex(g)
 	ix.resolveSupertypes()
 	ix.cs = newCSharpIndex(ix)
+	ix.kt = newKotlinIndex(ix)
+	ix.rb = newRubyIndex(ix)
+	ix.php = newPHPIndex(ix)
+	ix.ts = newTSIndex(ix)
+	ix.goi = newGoIndex(ix)
+	ix.py = newPythonIndex(ix)
 
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -122,7 +128,13 @@ type index struct {
 	generates  []bool  // per type: it has members it does not declare (record, Lombok)
 	typeIDs    [][]int // per file: fact type index -> graph type
 	duplicates []string
-	cs         *csIndex // C# declarations across files (csharp.go); nil without C# files
+	cs         *csIndex  // C# declarations across files (csharp.go); nil without C# files
+	kt         *ktIndex  // Kotlin facades, extensions and companions (kotlin.go); nil without Kotlin files
+	rb         *rbIndex  // Ruby constants, mixins and ActiveRecord models (ruby.go); nil without Ruby files
+	php        *phpIndex // PHP classes and functions across files (php.go); nil without PHP files
+	ts         *tsIndex  // JavaScript and TypeScript modules (typescript.go); nil without them
+	goi        *goIndex  // Go declarations across files (golang.go); nil without Go files
+	py         *pyIndex  // Python modules and imports (python.go); nil without Python files
 }
 
 func newIndex(g *Graph) *index {
@@ -323,6 +335,18 @@ func (ix *index) resolveFile(fi int) fileResult {
 		return ix.resolveJava(fi)
 	case "csharp":
 		return ix.resolveCSharp(fi)
+	case "kotlin":
+		return ix.resolveKotlin(fi)
+	case "ruby":
+		return ix.resolveRuby(fi)
+	case "php":
+		return ix.resolvePHP(fi)
+	case "typescript", "javascript":
+		return ix.resolveTS(fi)
+	case "go":
+		return ix.resolveGo(fi)
+	case "python":
+		return ix.resolvePython(fi)
 	}
 	return fileResult{byKind: map[EdgeKind]Outcome{}, unresolved: map[string]int{}}
 }

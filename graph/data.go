@@ -329,6 +329,9 @@ func (d *dataIndex) resolveEntity(fi, from int, name string) int {
 	if name == "" {
 		return -1
 	}
+	if d.ix.g.Facts[fi].Language == "ruby" {
+		return d.ix.resolveRubyEntity(fi, from, name) // Ruby's lexical scope, not the name alone
+	}
 	if ids := d.ix.byName[name]; len(ids) > 0 {
 		return d.ix.pick(ids, fi)
 	}
@@ -340,6 +343,26 @@ func (d *dataIndex) resolveEntity(fi, from int, name string) int {
 		}
 	case "csharp":
 		if id := d.ix.resolveCSharpType(fi, from, name); id >= 0 {
+			return id
+		}
+	case "kotlin":
+		if id := d.ix.resolveKotlinType(fi, from, name); id >= 0 {
+			return id
+		}
+	case "php":
+		if id := d.ix.resolvePHPEntity(fi, name); id >= 0 {
+			return id
+		}
+	case "typescript", "javascript", "prisma":
+		if id := d.ix.resolveTSEntity(fi, name); id >= 0 {
+			return id
+		}
+	case "go":
+		if id := d.ix.resolveGoType(fi, name); id >= 0 {
+			return id
+		}
+	case "python":
+		if id := d.ix.resolvePythonType(fi, name); id >= 0 {
 			return id
 		}
 	}

@@ -33,6 +33,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -46,13 +47,21 @@ import (
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/csharp"
+	"github.com/seams-dev/seams/parsers/golang"
 	"github.com/seams-dev/seams/parsers/java"
+	"github.com/seams-dev/seams/parsers/kotlin"
 	"github.com/seams-dev/seams/parsers/mapping"
+	"github.com/seams-dev/seams/parsers/php"
+	"github.com/seams-dev/seams/parsers/python"
+	"github.com/seams-dev/seams/parsers/ruby"
 	"github.com/seams-dev/seams/parsers/sql"
+	"github.com/seams-dev/seams/parsers/typescript"
 	"github.com/seams-dev/seams/repo"
 )
 
-// FileParser extracts the facts of one file at a time.
+// FileParser extracts the facts of one file at a time. Parse returns nil
+// facts and no error for a file it has nothing to say about (an XML or
+// YAML file that is no mapping): the file is left out, silently.
 type FileParser interface {
 	Parse(ctx context.Context, path string, src []byte) (*facts.File, error)
 	Close()
@@ -69,6 +78,17 @@ type Language struct {
 	// the cache.
 	Version string
 	New     func() (FileParser, error)
+	// Packages, when set, analyses all the language's files of a
+	// checkout at once: a language whose facts depend on other files (Go,
+	// type-checked package by package). Parse hands it, after the driver's
+	// checks (readable, not binary, not generated unless kept), the paths
+	// of the language's files relative to root, and uses its facts in
+	// place of New's; ParseContents, which has no checkout, still parses
+	// each file with New. Its facts are not cached: they depend on other
+	// files. A diagnostic it returns without a Path concerns the whole run
+	// (a module that could not be loaded): Parse returns its message in
+	// Result.Notes.
+	Packages func(ctx context.Context, root string, files []string, jobs int) ([]*facts.File, []facts.Diagnostic, error)
 }
 
 // Languages returns the supported languages.
@@ -77,7 +97,13 @@ func Languages() []Language {
 		{Name: "java", Extensions: []string{".java"}, Version: java.Version, New: func() (FileParser, error) { return java.NewParser() }},
 		{Name: "mapping", Extensions: []string{".xml", ".yaml", ".yml"}, Version: mapping.Version, New: func() (FileParser, error) { return mapping.NewParser() }},
 		{Name: "csharp", Extensions: []string{".cs"}, Version: csharp.Version, New: func() (FileParser, error) { return csharp.NewParser() }},
+		{Name: "kotlin", Extensions: []string{".kt"}, Version: kotlin.Version, New: func() (FileParser, error) { return kotlin.NewParser() }},
+		{Name: "ruby", Extensions: []string{".rb"}, Version: ruby.Version, New: func() (FileParser, error) { return ruby.NewParser() }},
+		{Name: "php", Extensions: []string{".php"}, Version: php.Version, New: func() (FileParser, error) { return php.NewParser() }},
 		{Name: "sql", Extensions: []string{".sql"}, Version: sql.Version, New: func() (FileParser, error) { return sql.NewParser() }},
+		{Name: "python", Extensions: []string{".py"}, Version: python.Version, New: func() (FileParser, error) { return python.NewParser() }},
+		{Name: "typescript", Extensions: typescript.Extensions, Version: typescript.Version, New: func() (FileParser, error) { return typescript.NewParser() }},
+		{Name: "go", Extensions: []string{".go"}, Version: golang.Version, New: func() (FileParser, error) { return golang.NewParser() }, Packages: golang.Load},
 	}
 }
 
@@ -162,14 +188,140 @@ type Result struct {
 	// Diagnostics lists problems with single files, in input order:
 	// skipped files and files analysed with some loss.
 	Diagnostics []facts.Diagnostic
+	// Notes are what a language's Packages said about the whole run
+	// (precision lost for want of a module, say), for the reader.
+	Notes []string
 }
 
-// Parse reads and parses files (paths relative to root).
+// Parse reads and parses files (paths relative to root). The files of a
+// language with Packages are analysed together, after the others.
 func Parse(ctx context.Context, root string, files []repo.File, opts Options) (*Result, error) {
-	return parse(ctx, len(files), func(i int) source {
-		rel := files[i].Path
+	var single, packaged []int
+	for i, f := range files {
+		if l, ok := LanguageOf(f.Path); ok && l.Packages != nil {
+			packaged = append(packaged, i)
+		} else {
+			single = append(single, i)
+		}
+	}
+	read := func(rel string) source {
 		return source{path: rel, read: func() ([]byte, error) { return os.ReadFile(filepath.Join(root, filepath.FromSlash(rel))) }}
-	}, opts)
+	}
+	progress := opts.Progress
+	if progress != nil {
+		opts.Progress = func(done, _ int) { progress(done, len(files)) }
+	}
+	if len(packaged) == 0 {
+		return parse(ctx, len(files), func(i int) source { return read(files[i].Path) }, opts)
+	}
+	sFiles, sDiags, err := parseEach(ctx, len(single), func(i int) source { return read(files[single[i]].Path) }, opts)
+	if err != nil {
+		return nil, err
+	}
+	pres, err := parsePackages(ctx, root, files, packaged, opts)
+	if err != nil {
+		return nil, err
+	}
+	if progress != nil {
+		progress(len(files), len(files))
+	}
+	// Back to input order.
+	out := &Result{Notes: pres.notes}
+	si, pi := 0, 0
+	for i := range files {
+		var f *facts.File
+		var d []facts.Diagnostic
+		if pi < len(packaged) && packaged[pi] == i {
+			f, d = pres.files[pi], pres.diags[pi]
+			pi++
+		} else {
+			f, d = sFiles[si], sDiags[si]
+			si++
+		}
+		if f != nil {
+			out.Files = append(out.Files, f)
+		}
+		out.Diagnostics = append(out.Diagnostics, d...)
+	}
+	return out, nil
+}
+
+// packagedResult is what parsePackages learned, by position in its list.
+type packagedResult struct {
+	files []*facts.File
+	diags [][]facts.Diagnostic
+	notes []string
+}
+
+// parsePackages runs the driver's checks on the files at the given
+// indexes, then hands the ones that pass to their language's Packages.
+func parsePackages(ctx context.Context, root string, files []repo.File, idx []int, opts Options) (*packagedResult, error) {
+	out := &packagedResult{files: make([]*facts.File, len(idx)), diags: make([][]facts.Diagnostic, len(idx))}
+	byLang := map[string][]string{}
+	var langs []Language
+	slot := map[string]int{}
+	for k, i := range idx {
+		rel := files[i].Path
+		lang, _ := LanguageOf(rel)
+		skip := func(code, format string, args ...any) {
+			out.diags[k] = []facts.Diagnostic{{Path: rel, Severity: facts.Skipped, Code: code, Message: fmt.Sprintf(format, args...)}}
+		}
+		head, err := readHead(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			skip("unreadable", "cannot read: %v", err)
+			continue
+		}
+		binary, generated := repo.Sniff(head)
+		if binary {
+			skip("binary", "binary content in a .%s file", strings.TrimPrefix(path.Ext(rel), "."))
+			continue
+		}
+		if generated && !opts.KeepGenerated {
+			skip("generated", "generated file (its header says so); use --keep-generated to analyse it")
+			continue
+		}
+		if _, ok := byLang[lang.Name]; !ok {
+			langs = append(langs, lang)
+		}
+		byLang[lang.Name] = append(byLang[lang.Name], rel)
+		slot[rel] = k
+	}
+	for _, lang := range langs {
+		got, diags, err := lang.Packages(ctx, root, byLang[lang.Name], opts.Jobs)
+		if err != nil {
+			return nil, fmt.Errorf("analysing the %s packages: %w", lang.Name, err)
+		}
+		for _, f := range got {
+			if k, ok := slot[f.Path]; ok && out.files[k] == nil {
+				out.files[k] = f
+			}
+		}
+		for _, d := range diags {
+			k, ok := slot[d.Path]
+			switch {
+			case d.Path == "":
+				out.notes = append(out.notes, d.Message)
+			case ok:
+				out.diags[k] = append(out.diags[k], d)
+			}
+		}
+	}
+	return out, nil
+}
+
+// readHead reads the first bytes of a file, enough for repo.Sniff.
+func readHead(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, 8192)
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:n], err
 }
 
 // ParseContents parses files given by their bytes, as Parse does files
@@ -189,6 +341,23 @@ type source struct {
 }
 
 func parse(ctx context.Context, n int, file func(int) source, opts Options) (*Result, error) {
+	out, diags, err := parseEach(ctx, n, file, opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	for i := range n {
+		if out[i] != nil {
+			res.Files = append(res.Files, out[i])
+		}
+		res.Diagnostics = append(res.Diagnostics, diags[i]...)
+	}
+	return res, nil
+}
+
+// parseEach parses n files on the workers; it returns each file's facts
+// (nil when skipped) and all its diagnostics, by index.
+func parseEach(ctx context.Context, n int, file func(int) source, opts Options) ([]*facts.File, [][]facts.Diagnostic, error) {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -222,17 +391,12 @@ func parse(ctx context.Context, n int, file func(int) source, opts Options) (*Re
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, fmt.Errorf("parsing stopped: %w", err)
+		return nil, nil, fmt.Errorf("parsing stopped: %w", err)
 	}
-	res := &Result{}
 	for i := range n {
-		if out[i] != nil {
-			res.Files = append(res.Files, out[i])
-		}
-		res.Diagnostics = append(res.Diagnostics, diags[i]...)
-		res.Diagnostics = append(res.Diagnostics, fileDiags(out[i])...)
+		diags[i] = append(diags[i], fileDiags(out[i])...)
 	}
-	return res, nil
+	return out, diags, nil
 }
 
 func fileDiags(f *facts.File) []facts.Diagnostic {
@@ -364,7 +528,7 @@ func (w *worker) file(ctx context.Context, in source) (f *facts.File, diags []fa
 	if err != nil {
 		return skip("parse-failed", "%v", err)
 	}
-	if cache != nil && len(diags) == 0 {
+	if cache != nil && f != nil && len(diags) == 0 {
 		cache.Put(key, f)
 	}
 	return f, diags

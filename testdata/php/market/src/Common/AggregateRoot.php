@@ -1,0 +1,10 @@
+<?php
+
+namespace Acme\Market\Common;
+
+abstract class AggregateRoot
+{
+    use RecordsEvents;
+
+    abstract public function id(): string;
+}

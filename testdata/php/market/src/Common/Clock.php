@@ -1,0 +1,8 @@
+<?php
+
+namespace Acme\Market\Common;
+
+interface Clock
+{
+    public function now(): \DateTimeImmutable;
+}

@@ -1,0 +1,8 @@
+<?php
+
+namespace Acme\Market\Common;
+
+interface DomainEvent
+{
+    public function occurredOn(): \DateTimeImmutable;
+}

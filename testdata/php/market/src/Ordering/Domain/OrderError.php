@@ -1,0 +1,7 @@
+<?php
+
+namespace Acme\Market\Ordering\Domain;
+
+class OrderError extends \DomainException
+{
+}

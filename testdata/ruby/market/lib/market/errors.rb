@@ -1,0 +1,7 @@
+module Market
+  class Error < StandardError; end
+
+  class NotFound < Error; end
+
+  PaymentDeclined = Class.new(Error)
+end

@@ -1,0 +1,5 @@
+// A global script: no import, no export.
+interface AppConfig {
+  region: string;
+  currency: string;
+}

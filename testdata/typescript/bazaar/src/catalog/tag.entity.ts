@@ -1,0 +1,7 @@
+import { Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'tags', schema: 'catalog' })
+export class Tag {
+  @PrimaryColumn()
+  label!: string;
+}

@@ -1,0 +1,5 @@
+export enum OrderStatus {
+  Draft = 'draft',
+  Placed = 'placed',
+  Paid = 'paid',
+}

@@ -1,0 +1,3 @@
+export default function Receipt(props: { id: string }) {
+  return <p>Thank you for order {props.id}</p>;
+}

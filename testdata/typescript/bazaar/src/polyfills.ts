@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+
+(globalThis as any).appStartedAt = Date.now();
