@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -114,6 +115,39 @@ func TestHTMLTrends(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), `<section id="trends"`) || !strings.Contains(buf.String(), "<polyline") {
 		t.Errorf("trends section not drawn:\n%s", buf.String())
+	}
+}
+
+// TestHTMLTrendsNoise: changes below what the scores show are drawn
+// flat and called flat, not as a cliff across the whole chart.
+func TestHTMLTrendsNoise(t *testing.T) {
+	r := richResult()
+	var ps []trendPoint
+	for i, q := range []float64{0.6301, 0.6302, 0.6299, 0.6304} {
+		s := r.Scores
+		s.Modularity, s.ICP, s.CrossDependencies = q, 0.2401+float64(i)/1e4, 7516+i*7
+		ps = append(ps, trendPoint{Commit: strings.Repeat(string(rune('a'+i)), 12), Scores: s})
+	}
+	v := buildTrends(ps)
+	for _, s := range v.Series[:3] {
+		lo, hi := 40.0, 0.0
+		for _, pt := range strings.Fields(s.Points) {
+			var x, y float64
+			fmt.Sscanf(pt, "%f,%f", &x, &y)
+			lo, hi = min(lo, y), max(hi, y)
+		}
+		if hi-lo > 4 {
+			t.Errorf("%s: noise drawn over %.1f of 40 px: %s", s.Name, hi-lo, s.Points)
+		}
+	}
+	if m := v.Series[0]; m.Change != "flat" {
+		t.Errorf("modularity 0.63 → 0.63 is %q, want flat", m.Change)
+	}
+	if c := v.Series[1]; c.Change != "flat" {
+		t.Errorf("ICP 24%% → 24%% is %q, want flat", c.Change)
+	}
+	if d := v.Series[2]; d.Change != "up" || d.Good {
+		t.Errorf("cross dependencies 7,516 → 7,537: %q good=%v, want up and not good", d.Change, d.Good)
 	}
 }
 

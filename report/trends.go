@@ -49,6 +49,7 @@ type trendSeries struct {
 	higherIsBetter    bool
 	value             func(result.Scores) float64
 	format            func(float64) string
+	span              func(mid float64) float64 // the least range the chart shows
 	firstVal, lastVal float64
 }
 
@@ -60,12 +61,16 @@ func buildTrends(ps []trendPoint) *trendView {
 	v := &trendView{From: short(ps[0].Commit), To: short(ps[len(ps)-1].Commit), N: len(ps)}
 	two := func(f float64) string { return fmt.Sprintf("%.2f", f) }
 	whole := func(f float64) string { return num(int(f)) }
+	// The vertical scale shows at least a range that matters for the
+	// score, so that noise in the third decimal is not drawn as a cliff.
+	fixed := func(d float64) func(float64) float64 { return func(float64) float64 { return d } }
+	relative := func(mid float64) float64 { return max(4, 0.1*mid) }
 	series := []trendSeries{
-		{Name: "Modularity (Q)", higherIsBetter: true, value: func(s result.Scores) float64 { return s.Modularity }, format: two},
-		{Name: "Calls crossing candidates", value: func(s result.Scores) float64 { return s.ICP }, format: pctf},
-		{Name: "Cross-candidate dependencies", value: func(s result.Scores) float64 { return float64(s.CrossDependencies) }, format: whole},
-		{Name: "Cycles between candidates", value: func(s result.Scores) float64 { return float64(s.CandidateCycles) }, format: whole},
-		{Name: "Candidates", higherIsBetter: true, value: func(s result.Scores) float64 { return float64(s.Candidates) }, format: whole},
+		{Name: "Modularity (Q)", higherIsBetter: true, value: func(s result.Scores) float64 { return s.Modularity }, format: two, span: fixed(0.1)},
+		{Name: "Calls crossing candidates", value: func(s result.Scores) float64 { return s.ICP }, format: pctf, span: fixed(0.1)},
+		{Name: "Cross-candidate dependencies", value: func(s result.Scores) float64 { return float64(s.CrossDependencies) }, format: whole, span: relative},
+		{Name: "Cycles between candidates", value: func(s result.Scores) float64 { return float64(s.CandidateCycles) }, format: whole, span: fixed(2)},
+		{Name: "Candidates", higherIsBetter: true, value: func(s result.Scores) float64 { return float64(s.Candidates) }, format: whole, span: relative},
 	}
 	const w, h = 200.0, 40.0
 	for _, s := range series {
@@ -73,13 +78,14 @@ func buildTrends(ps []trendPoint) *trendView {
 		for _, p := range ps {
 			lo, hi = min(lo, s.value(p.Scores)), max(hi, s.value(p.Scores))
 		}
+		bottom, top := lo, hi
+		if mid, least := (lo+hi)/2, s.span((lo+hi)/2); top-bottom < least {
+			bottom, top = mid-least/2, mid+least/2
+		}
 		var pts []string
 		for i, p := range ps {
 			x := w * float64(i) / float64(len(ps)-1)
-			y := h / 2
-			if hi > lo {
-				y = h - 2 - (h-4)*(s.value(p.Scores)-lo)/(hi-lo)
-			}
+			y := h - 2 - (h-4)*(s.value(p.Scores)-bottom)/(top-bottom)
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
 			if i == len(ps)-1 {
 				s.LastX, s.LastY = fmt.Sprintf("%.1f", x), fmt.Sprintf("%.1f", y)
@@ -93,7 +99,10 @@ func buildTrends(ps []trendPoint) *trendView {
 		if s.higherIsBetter {
 			s.Better = "higher is better"
 		}
+		// A change the shown values do not show is no change.
 		switch {
+		case s.First == s.Last:
+			s.Change, s.Good = "flat", true
 		case s.lastVal > s.firstVal:
 			s.Change, s.Good = "up", s.higherIsBetter
 		case s.lastVal < s.firstVal:
