@@ -193,7 +193,7 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	if len(opts.Overrides.Pins) > 0 {
 		comm = clusterPinned(len(g.Files), layers, pinned, opts)
 	}
-	assign := foldSmall(g, layers, attachIsolated(g, layers, eligible, comm), pinned)
+	assign := mergeFragments(g, foldSmall(g, layers, attachIsolated(g, layers, eligible, comm), pinned), pinned)
 	attachMappingFiles(g, assign)
 	dv.attachRoutineFiles(assign)
 	if err := ctx.Err(); err != nil {
@@ -209,7 +209,8 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	a.namePinned(pinned)
 	r.Overrides = []result.Override{}
 	if !opts.Overrides.empty() {
-		freeAssign := foldSmall(g, layers, attachIsolated(g, layers, eligible, free), make([]string, len(g.Files)))
+		noPins := make([]string, len(g.Files))
+		freeAssign := mergeFragments(g, foldSmall(g, layers, attachIsolated(g, layers, eligible, free), noPins), noPins)
 		attachMappingFiles(g, freeAssign)
 		dv.attachRoutineFiles(freeAssign)
 		r.Overrides = overrideEffects(g, opts.Overrides, pinned, newAssignment(g, freeAssign), a)

@@ -184,3 +184,92 @@ func sharedSegments(a, b []string) int {
 	}
 	return n
 }
+
+// Fragments. Modularity may cut one package in two when its halves are
+// about as tied to each other as to the rest: petclinic's owner package
+// came out as the owners with their pets and visits on one side, the pet
+// types on the other. Two candidates that each depend directly on the
+// other cannot be extracted one without the other; when most of the code
+// of both is in the same package as well, an architect sees one context
+// cut in two. mergeFragments merges such candidates (of[f] is each
+// file's candidate, -1 for none) and returns the new assignment.
+// Candidates holding pinned files are never merged.
+func mergeFragments(g *graph.Graph, of []int, pinned []string) []int {
+	type info struct {
+		pkgFiles map[int]int
+		code     int
+		pinned   bool
+	}
+	infos := map[int]*info{}
+	for f, c := range of {
+		if c < 0 {
+			continue
+		}
+		in := infos[c]
+		if in == nil {
+			in = &info{pkgFiles: map[int]int{}}
+			infos[c] = in
+		}
+		if pinned[f] != "" {
+			in.pinned = true
+		}
+		if len(g.Files[f].Types) > 0 {
+			in.code++
+			in.pkgFiles[g.Files[f].Package]++
+		}
+	}
+	// main is a candidate's package holding more than half its code
+	// files, or -1.
+	main := map[int]int{}
+	for c, in := range infos {
+		main[c] = -1
+		for p, n := range in.pkgFiles {
+			if 2*n > in.code {
+				main[c] = p
+			}
+		}
+	}
+	type pair struct{ a, b int }
+	uses := map[pair]bool{}
+	for _, d := range g.Deps {
+		a, b := of[g.Types[d.From].File], of[g.Types[d.To].File]
+		if a >= 0 && b >= 0 && a != b {
+			uses[pair{a, b}] = true
+		}
+	}
+	parent := map[int]int{}
+	var find func(c int) int
+	find = func(c int) int {
+		p, ok := parent[c]
+		if !ok || p == c {
+			return c
+		}
+		r := find(p)
+		parent[c] = r
+		return r
+	}
+	var pairs []pair
+	for p := range uses {
+		if p.a < p.b && uses[pair{p.b, p.a}] && main[p.a] >= 0 && main[p.a] == main[p.b] &&
+			!infos[p.a].pinned && !infos[p.b].pinned {
+			pairs = append(pairs, p)
+		}
+	}
+	if len(pairs) == 0 {
+		return of
+	}
+	slices.SortFunc(pairs, func(x, y pair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	for _, p := range pairs {
+		ra, rb := find(p.a), find(p.b)
+		if ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	out := slices.Clone(of)
+	for f, c := range out {
+		if c >= 0 {
+			out[f] = find(c)
+		}
+	}
+	return out
+}

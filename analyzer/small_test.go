@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/seams-dev/seams/analyzer/louvain"
+	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/graph"
 )
 
@@ -80,5 +81,35 @@ func TestFoldSmall(t *testing.T) {
 	}
 	if of[2990] != 2 {
 		t.Error("foldSmall changed its input")
+	}
+}
+
+func TestMergeFragments(t *testing.T) {
+	// Ten files, one type each. Candidates: 0 = files 0-3 (shop.owner,
+	// one shop.model), 1 = files 4-5 (shop.owner), 2 = files 6-7
+	// (shop.vet), 3 = file 8 (shop.owner, pinned), 4 = file 9 (shop.owner).
+	pkgs := []string{"shop.owner", "shop.owner", "shop.owner", "shop.model", "shop.owner", "shop.owner", "shop.vet", "shop.vet", "shop.owner", "shop.owner"}
+	g := smallGraph(pkgs)
+	for i := range pkgs {
+		g.Types = append(g.Types, graph.Type{File: i})
+	}
+	dep := func(a, b int) { g.Deps = append(g.Deps, graph.Dep{From: a, To: b, Kind: facts.Call, Count: 1}) }
+	dep(0, 4) // 0 ↔ 1: mutual, same main package: merged
+	dep(5, 3)
+	dep(1, 6) // 0 ↔ 2: mutual, other packages: kept apart
+	dep(7, 2)
+	dep(2, 8) // 0 ↔ 3: mutual, but 3 is pinned
+	dep(8, 2)
+	dep(9, 0) // 4 → 0 only: kept apart
+	of := []int{0, 0, 0, 0, 1, 1, 2, 2, 3, 4}
+	pinned := make([]string, len(pkgs))
+	pinned[8] = "owners"
+	got := mergeFragments(g, of, pinned)
+	want := []int{0, 0, 0, 0, 0, 0, 2, 2, 3, 4}
+	if !slices.Equal(got, want) {
+		t.Errorf("mergeFragments = %v, want %v", got, want)
+	}
+	if !slices.Equal(of, []int{0, 0, 0, 0, 1, 1, 2, 2, 3, 4}) {
+		t.Errorf("the input was changed: %v", of)
 	}
 }
