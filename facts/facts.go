@@ -7,6 +7,8 @@
 // this boundary. A fact records where it came from as a 1-based line.
 package facts
 
+import "bytes"
+
 // File is everything one parser learned from one file.
 type File struct {
 	Path     string // repository-relative, slash-separated
@@ -264,6 +266,14 @@ const (
 	// import('./page') whose result is not bound to names (JavaScript,
 	// TypeScript). Name is the module specifier.
 	Loads RefKind = "import"
+	// Renders is a view a controller renders, named as its framework
+	// names it: Name is a string literal as written, quotes included
+	// ("\"owners/ownerDetails\""), or the name of a constant of the file
+	// that holds it (VIEW_CART); Member says how ("return", "ModelAndView",
+	// "ForwardResolution"). Package graph resolves it against the
+	// repository's templates (see graph/views.go) and leaves it out of
+	// the language's own resolution.
+	Renders RefKind = "render"
 )
 
 // Ref is one reference from code in the file to a name.
@@ -437,6 +447,10 @@ type Routine struct {
 	Events  []string
 	Line    int
 	EndLine int
+	// Dropped marks a DROP of the routine (a migration removing it), not
+	// a definition: package graph takes a routine whose newest migration
+	// drops it for gone.
+	Dropped bool
 }
 
 // DataKind is the kind of a data access.
@@ -524,4 +538,17 @@ type Diagnostic struct {
 	// "binary", "generated", "unreadable", "parse-failed", "internal".
 	Code    string
 	Message string
+}
+
+// LineCount is how File.Lines counts: newlines, plus one for a last
+// line without one.
+func LineCount(src []byte) int {
+	if len(src) == 0 {
+		return 0
+	}
+	n := bytes.Count(src, []byte{'\n'})
+	if src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
 }

@@ -98,6 +98,9 @@ func (ix *index) buildData() {
 			}
 		}
 		for _, r := range f.Routines {
+			if r.Dropped {
+				continue
+			}
 			n := d.declare(r.Name, string(r.Kind), fi, r.Line)
 			if r.Kind == facts.Trigger && r.On != "" {
 				on := d.node(r.On)
@@ -139,14 +142,26 @@ func (ix *index) buildData() {
 			}
 		}
 	}
-	// Accesses.
+	// Accesses. A routine defined in several files (the schema, and the
+	// migrations that created and altered it over the years) does what
+	// its current definition says: the accesses of a superseded one are
+	// left out.
+	current := d.currentDefinitions()
 	var deps []DataDep
 	for fi, f := range g.Facts {
 		routines := make([]int, len(f.Routines))
 		for i, r := range f.Routines {
-			routines[i] = d.node(r.Name)
+			routines[i] = -1 // a drop has no body
+			if !r.Dropped {
+				routines[i] = d.node(r.Name)
+			}
 		}
 		for _, r := range f.Data {
+			if r.Routine >= 0 && r.Routine < len(routines) {
+				if files, ok := current[routines[r.Routine]]; ok && !slices.Contains(files, fi) {
+					continue
+				}
+			}
 			d.stats.Accesses++
 			if dep, ok := d.access(fi, r, routines); ok {
 				deps = append(deps, dep)
@@ -164,6 +179,107 @@ func (ix *index) buildData() {
 	g.DataDeps = mergeDataDeps(deps)
 	d.stats.TopUnresolved = top(d.missing, 20)
 	g.Stats.Data = d.stats
+}
+
+// currentDefinitions returns, for each routine defined or dropped in
+// more than one file, the files whose definitions are current: those
+// outside migration scripts when there are any (a schema kept as source,
+// such as an SSDT project); else the newest migration's, by natural path
+// order (V9__ before V10__, 2017-08-19 before 2025-09-09) and line, or
+// none when that migration drops the routine.
+func (d *dataIndex) currentDefinitions() map[int][]int {
+	g := d.ix.g
+	type event struct {
+		file, line int
+		dropped    bool
+	}
+	events := map[int][]event{}
+	for fi, f := range g.Facts {
+		for _, r := range f.Routines {
+			n, ok := d.nodes[d.canonical(r.Name)]
+			if ok {
+				events[n] = append(events[n], event{fi, r.Line, r.Dropped})
+			}
+		}
+	}
+	out := map[int][]int{}
+	for n, evs := range events {
+		files := map[int]bool{}
+		for _, e := range evs {
+			files[e.file] = true
+		}
+		if len(files) < 2 {
+			continue
+		}
+		var schema []int
+		var migrations []event
+		for _, e := range evs {
+			switch {
+			case isMigration(g.Facts[e.file].Path):
+				migrations = append(migrations, e)
+			case !e.dropped && !slices.Contains(schema, e.file):
+				schema = append(schema, e.file)
+			}
+		}
+		if len(schema) > 0 {
+			out[n] = schema
+			continue
+		}
+		newest := slices.MaxFunc(migrations, func(a, b event) int {
+			return cmp.Or(naturalCompare(g.Facts[a.file].Path, g.Facts[b.file].Path), cmp.Compare(a.line, b.line))
+		})
+		out[n] = []int{}
+		if !newest.dropped {
+			out[n] = []int{newest.file}
+		}
+	}
+	return out
+}
+
+// isMigration reports whether a path is a migration script: in a
+// directory named for migrations (migrations, db/migrate, Migrator,
+// DbScripts, changelog) or named as Flyway names them (V3__x.sql).
+func isMigration(p string) bool {
+	segs := strings.Split(strings.ToLower(p), "/")
+	for _, s := range segs[:len(segs)-1] {
+		if strings.Contains(s, "migrat") || s == "dbscripts" || s == "changelog" || s == "changelogs" || s == "changesets" {
+			return true
+		}
+	}
+	base := segs[len(segs)-1]
+	if i := strings.Index(base, "__"); i > 1 && (base[0] == 'v' || base[0] == 'u') {
+		return strings.Trim(base[1:i], "0123456789._") == ""
+	}
+	return false
+}
+
+// naturalCompare orders strings with their digit runs compared as
+// numbers.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 func orKind(k facts.TableKind) facts.TableKind {
@@ -190,14 +306,21 @@ func (d *dataIndex) declare(name, kind string, file, line int) int {
 	return n
 }
 
+// canonical is the name a data node has for name: lower case, and
+// schema-qualified when the repository qualifies it one way only.
+func (d *dataIndex) canonical(name string) string {
+	name = strings.ToLower(name)
+	if c, ok := d.canon[name]; ok {
+		return c
+	}
+	return name
+}
+
 // node returns the data node of a name, creating it (undeclared) if
 // needed. A name without schema is the schema-qualified name when the
 // repository qualifies that name one way only (see canonicalize).
 func (d *dataIndex) node(name string) int {
-	name = strings.ToLower(name)
-	if c, ok := d.canon[name]; ok {
-		name = c
-	}
+	name = d.canonical(name)
 	if n, ok := d.nodes[name]; ok {
 		return n
 	}

@@ -117,3 +117,100 @@ func TestJPQLEntities(t *testing.T) {
 		}
 	}
 }
+
+// TestCurrentDefinitions: a procedure defined in the schema project and
+// in migrations does what the schema says; one defined only in
+// migrations does what the newest says.
+func TestCurrentDefinitions(t *testing.T) {
+	proc := func(path, name string, line int, accesses ...facts.DataRef) *facts.File {
+		f := &facts.File{Path: path, Language: "sql", Routines: []facts.Routine{{Name: name, Kind: facts.Procedure, Line: line}}}
+		for _, a := range accesses {
+			a.Routine, a.Line, a.From, a.Method = 0, line+1, -1, -1
+			f.Data = append(f.Data, a)
+		}
+		return f
+	}
+	reads := func(o string) facts.DataRef { return facts.DataRef{Kind: facts.Reads, Object: o} }
+	writes := func(o string) facts.DataRef { return facts.DataRef{Kind: facts.Writes, Object: o} }
+	files := []*facts.File{
+		proc("src/Sql/dbo/Cipher_Update.sql", "dbo.cipher_update", 1, writes("dbo.cipher")),
+		proc("util/Migrator/DbScripts/2017-08-19_00_InitialSetup.sql", "dbo.cipher_update", 10, writes("dbo.cipher"), reads("dbo.group")),
+		proc("db/V9__first.sql", "app.report", 1, reads("app.old_orders")),
+		proc("db/V10__second.sql", "app.report", 1, reads("app.orders")),
+		proc("db/V2__only.sql", "app.once", 1, reads("app.orders")),
+	}
+	g, err := Build(context.Background(), files, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(dataDeps(g), "\n")
+	want := strings.Join([]string{
+		"routine dbo.cipher_update writes dbo.cipher",
+		"routine app.report reads app.orders",
+		"routine app.once reads app.orders",
+	}, "\n")
+	for _, line := range strings.Split(want, "\n") {
+		if !strings.Contains(got, line) {
+			t.Errorf("missing %q in:\n%s", line, got)
+		}
+	}
+	for _, bad := range []string{"dbo.group", "app.old_orders"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("a superseded definition's access to %s is kept:\n%s", bad, got)
+		}
+	}
+}
+
+func TestNaturalCompare(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"db/V9__a.sql", "db/V10__a.sql", -1},
+		{"2017-08-19_00_x.sql", "2025-09-09_00_x.sql", -1},
+		{"V010__x", "V10__x", 0},
+		{"a", "b", -1},
+		{"ab", "a", 1},
+	} {
+		if got := naturalCompare(c.a, c.b); got != c.want {
+			t.Errorf("naturalCompare(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestDroppedRoutine: a procedure a later migration drops does nothing,
+// and one dropped and created again in one script is current.
+func TestDroppedRoutine(t *testing.T) {
+	def := func(path, name string, line int, dropped bool, accesses ...string) *facts.File {
+		f := &facts.File{Path: path, Language: "sql", Routines: []facts.Routine{{Name: name, Kind: facts.Procedure, Line: line, Dropped: dropped}}}
+		for _, o := range accesses {
+			f.Data = append(f.Data, facts.DataRef{Kind: facts.Reads, Object: o, Routine: 0, From: -1, Method: -1, Line: line + 1})
+		}
+		return f
+	}
+	recreated := def("db/migrations/003_again.sql", "dbo.again", 1, true)
+	recreated.Routines = append(recreated.Routines, facts.Routine{Name: "dbo.again", Kind: facts.Procedure, Line: 5})
+	recreated.Data = append(recreated.Data, facts.DataRef{Kind: facts.Reads, Object: "dbo.new_orders", Routine: 1, From: -1, Method: -1, Line: 6})
+	files := []*facts.File{
+		def("db/migrations/001_init.sql", "dbo.gone", 1, false, "dbo.orders"),
+		def("db/migrations/002_drop.sql", "dbo.gone", 1, true),
+		def("db/migrations/001_init_again.sql", "dbo.again", 1, false, "dbo.old_orders"),
+		recreated,
+	}
+	g, err := Build(context.Background(), files, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(dataDeps(g), "\n")
+	if strings.Contains(got, "dbo.gone") || strings.Contains(got, "dbo.old_orders") {
+		t.Errorf("a dropped or superseded definition's accesses are kept:\n%s", got)
+	}
+	if !strings.Contains(got, "routine dbo.again reads dbo.new_orders") {
+		t.Errorf("the re-created routine's access is missing:\n%s", got)
+	}
+	for _, n := range g.Data {
+		if n.Name == "dbo.gone" && n.Kind != "procedure" {
+			t.Errorf("dbo.gone is a %s", n.Kind)
+		}
+	}
+}

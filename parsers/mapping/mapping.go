@@ -117,7 +117,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.Fil
 	if isYAML(path) {
 		lang = "yaml"
 	}
-	f := &facts.File{Path: path, Language: lang, Bytes: len(src), Lines: countLines(src)}
+	f := &facts.File{Path: path, Language: lang, Bytes: len(src), Lines: facts.LineCount(src)}
 	switch kindOf(path, src) {
 	case "mybatis":
 		root, diag := readXML(src)
@@ -146,15 +146,4 @@ func withPath(path string, ds []facts.Diagnostic) []facts.Diagnostic {
 		ds[i].Path = path
 	}
 	return ds
-}
-
-func countLines(src []byte) int {
-	if len(src) == 0 {
-		return 0
-	}
-	n := bytes.Count(src, []byte{'\n'})
-	if src[len(src)-1] != '\n' {
-		n++
-	}
-	return n
 }

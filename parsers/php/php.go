@@ -107,7 +107,6 @@ package php
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -153,48 +152,12 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.Fil
 	if err != nil {
 		return nil, err
 	}
-	f := &facts.File{Path: path, Language: "php", Bytes: len(src), Lines: countLines(src)}
+	f := &facts.File{Path: path, Language: "php", Bytes: len(src), Lines: facts.LineCount(src)}
 	p.x.run(t, f)
 	if t.Errors > 0 || t.Missing > 0 {
-		f.Diagnostics = append(f.Diagnostics, facts.Diagnostic{
-			Path:     path,
-			Line:     p.x.line(t.FirstError),
-			Severity: facts.Warning,
-			Code:     "syntax",
-			Message:  fmt.Sprintf("syntax error (%s); facts from the intact parts were kept", damage(t.Errors, t.Missing)),
-		})
+		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(path, p.x.line(t.FirstError)))
 	}
 	return f, nil
-}
-
-// damage describes how much of a file the parser could not fit.
-func damage(errors, missing int) string {
-	var parts []string
-	if errors > 0 {
-		parts = append(parts, plural(errors, "unparsable region"))
-	}
-	if missing > 0 {
-		parts = append(parts, plural(missing, "missing token"))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
-func countLines(src []byte) int {
-	if len(src) == 0 {
-		return 0
-	}
-	n := bytes.Count(src, []byte{'\n'})
-	if src[len(src)-1] != '\n' {
-		n++
-	}
-	return n
 }
 
 // ModuleName is the name of the facts.Module type of the PHP file at

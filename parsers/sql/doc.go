@@ -47,6 +47,10 @@
 // their routine: their accesses are its accesses, and calling them is not
 // a call.
 //
+// DROP PROCEDURE and DROP FUNCTION are routines with Dropped set: a
+// migration history defines, alters and drops the same routine over the
+// years, and package graph keeps only what the newest script says.
+//
 // Triggers record the table whose writes fire them (Routine.On) and the
 // events (insert, update, delete, truncate). A PostgreSQL trigger's
 // EXECUTE FUNCTION f() is a call from the trigger to f; the transition

@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"bytes"
 	"context"
 
 	"github.com/seams-dev/seams/facts"
@@ -10,7 +9,7 @@ import (
 // Version is the version of the facts this package emits: bump it when
 // Extract gives different facts for some input, so that facts cached by an
 // earlier version are not used.
-const Version = "1"
+const Version = "2"
 
 // Parser extracts the facts of .sql files for the parsers driver. It keeps
 // its token buffer from file to file; it is not safe for concurrent use.
@@ -39,7 +38,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.Fil
 	f := &facts.File{
 		Path:        path,
 		Language:    "sql",
-		Lines:       countLines(src),
+		Lines:       facts.LineCount(src),
 		Bytes:       len(src),
 		Tables:      res.Tables,
 		Routines:    res.Routines,
@@ -50,15 +49,4 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.Fil
 		f.Diagnostics[i].Path = path
 	}
 	return f, nil
-}
-
-func countLines(src []byte) int {
-	if len(src) == 0 {
-		return 0
-	}
-	n := bytes.Count(src, []byte{'\n'})
-	if src[len(src)-1] != '\n' {
-		n++
-	}
-	return n
 }

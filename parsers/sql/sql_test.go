@@ -27,6 +27,9 @@ func render(res *Result) []string {
 	}
 	for _, r := range res.Routines {
 		s := string(r.Kind) + " " + r.Name
+		if r.Dropped {
+			s = "drop " + s
+		}
 		if r.On != "" || len(r.Events) > 0 {
 			s += " on " + r.On + " " + strings.Join(r.Events, ",")
 		}
@@ -305,6 +308,17 @@ func TestRoutines(t *testing.T) {
 			GO
 			SELECT * FROM after_proc`,
 			want: []string{"procedure dbo.p", "dbo.p: reads dbo.t", "dbo.p: calls dbo.q", "dbo.p: calls dbo.r", "reads after_proc"}},
+		{name: "drop procedure and function", dialect: TSQL, src: `IF OBJECT_ID('[dbo].[old]') IS NOT NULL
+			BEGIN
+				DROP PROCEDURE [dbo].[old]
+			END
+			GO
+			DROP FUNCTION IF EXISTS dbo.f
+			GO
+			DROP TABLE dbo.t
+			GO
+			CREATE PROCEDURE [dbo].[old] AS SELECT * FROM dbo.u`,
+			want: []string{"drop procedure dbo.old", "drop function dbo.f", "procedure dbo.old", "dbo.old: reads dbo.u"}},
 		{name: "tsql procedure without begin runs to go", dialect: TSQL, src: "CREATE PROC p AS\nSELECT * FROM a\nUPDATE b SET x = 1\nGO\nDELETE FROM c",
 			want: []string{"procedure p", "p: reads a", "p: writes b", "writes c"}},
 		{name: "tsql missing go", dialect: TSQL, src: "CREATE PROC p AS BEGIN SELECT * FROM a END\nCREATE PROC q AS BEGIN SELECT * FROM b END",

@@ -242,7 +242,10 @@ func (p *parser) stmt(i, hi int) int {
 		return p.execute(i, hi)
 	case kCreate, kAlter:
 		return p.create(i, hi)
-	case kDrop, kGrant, kRevoke, kDeny, kUse:
+	case kDrop:
+		p.dropRoutine(i)
+		return p.skipDDL(i+1, hi)
+	case kGrant, kRevoke, kDeny, kUse:
 		return p.skipDDL(i+1, hi)
 	case kDeclare:
 		return p.declare(i, hi)
@@ -1110,4 +1113,28 @@ func (p *parser) subprogram(i, hi int) int {
 		p.params(paramLo, paramHi)
 	}
 	return p.stmts(j+1, hi, modeBlock)
+}
+
+// dropRoutine records a DROP PROCEDURE or DROP FUNCTION [IF EXISTS] name
+// at token i as a routine with Dropped set.
+func (p *parser) dropRoutine(i int) {
+	var kind facts.RoutineKind
+	switch p.kwAt(i + 1) {
+	case kProcedure:
+		kind = facts.Procedure
+	case kFunction:
+		kind = facts.Function
+	default:
+		return
+	}
+	j := i + 2
+	if p.kwAt(j) == kIf && p.kwAt(j+1) == kExists {
+		j += 2
+	}
+	q, _ := p.readName(j)
+	if q.kind == nameDyn || q.full() == "" {
+		return
+	}
+	line := p.line(i)
+	p.res.Routines = append(p.res.Routines, facts.Routine{Name: q.full(), Kind: kind, Line: line, EndLine: line, Dropped: true})
 }

@@ -28,7 +28,7 @@ func projectFile(file string, src []byte) *facts.File {
 	}
 	var doc map[string]any
 	if err := json.Unmarshal(jsonc(src), &doc); err != nil {
-		return &facts.File{Path: file, Language: "json", Bytes: len(src), Lines: countLines(src),
+		return &facts.File{Path: file, Language: "json", Bytes: len(src), Lines: facts.LineCount(src),
 			Diagnostics: []facts.Diagnostic{{Path: file, Severity: facts.Warning, Code: "syntax",
 				Message: "cannot read as JSON: " + err.Error() + "; its module settings are ignored"}}}
 	}
@@ -87,7 +87,7 @@ func projectFile(file string, src []byte) *facts.File {
 	if len(set) == 0 {
 		return nil
 	}
-	return &facts.File{Path: file, Language: "json", Bytes: len(src), Lines: countLines(src), Package: dirOf(file), Settings: set}
+	return &facts.File{Path: file, Language: "json", Bytes: len(src), Lines: facts.LineCount(src), Package: dirOf(file), Settings: set}
 }
 
 // exportsEntry returns the entry points of package.json's exports for

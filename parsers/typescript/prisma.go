@@ -13,7 +13,7 @@ import (
 // table. Generators, datasources, enums and types say nothing about
 // tables.
 func prismaSchema(file string, src []byte) *facts.File {
-	f := &facts.File{Path: file, Language: "prisma", Bytes: len(src), Lines: countLines(src), Package: dirOf(file)}
+	f := &facts.File{Path: file, Language: "prisma", Bytes: len(src), Lines: facts.LineCount(src), Package: dirOf(file)}
 	text := string(src)
 	lines := strings.Split(text, "\n")
 	type block struct {

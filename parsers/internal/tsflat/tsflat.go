@@ -206,10 +206,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"unsafe"
 
 	// The tree-sitter runtime this package links against.
 	_ "github.com/smacker/go-tree-sitter"
+
+	"github.com/seams-dev/seams/facts"
 )
 
 // ErrorKind is the Kind of an ERROR node: text the grammar could not fit.
@@ -378,3 +381,30 @@ var (
 	_ [unsafe.Sizeof(Node{}) - C.sizeof_seams_node]struct{}
 	_ [C.sizeof_seams_node - unsafe.Sizeof(Node{})]struct{}
 )
+
+// SyntaxDiagnostic is the warning a parser adds to the facts of a file
+// the grammar could not fit whole (Errors or Missing non-zero): line is
+// the line of FirstError, which the caller's line table knows.
+func (t *Tree) SyntaxDiagnostic(path string, line int) facts.Diagnostic {
+	var parts []string
+	if t.Errors > 0 {
+		parts = append(parts, plural(t.Errors, "unparsable region"))
+	}
+	if t.Missing > 0 {
+		parts = append(parts, plural(t.Missing, "missing token"))
+	}
+	return facts.Diagnostic{
+		Path:     path,
+		Line:     line,
+		Severity: facts.Warning,
+		Code:     "syntax",
+		Message:  fmt.Sprintf("syntax error (%s); facts from the intact parts were kept", strings.Join(parts, ", ")),
+	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
