@@ -195,6 +195,7 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	}
 	assign := mergeFragments(g, foldSmall(g, layers, attachIsolated(g, layers, eligible, comm), pinned), pinned)
 	attachMappingFiles(g, assign)
+	attachViewFiles(g, assign)
 	dv.attachRoutineFiles(assign)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -212,6 +213,7 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 		noPins := make([]string, len(g.Files))
 		freeAssign := mergeFragments(g, foldSmall(g, layers, attachIsolated(g, layers, eligible, free), noPins), noPins)
 		attachMappingFiles(g, freeAssign)
+		attachViewFiles(g, freeAssign)
 		dv.attachRoutineFiles(freeAssign)
 		r.Overrides = overrideEffects(g, opts.Overrides, pinned, newAssignment(g, freeAssign), a)
 	}
@@ -323,9 +325,75 @@ func kindWeights(g *graph.Graph, weights map[graph.EdgeKind]float64) []float64 {
 func eligibleFiles(g *graph.Graph, kernel []bool) []bool {
 	ok := make([]bool, len(g.Files))
 	for f, file := range g.Files {
-		ok[f] = len(file.Types) > 0 && !kernel[f]
+		ok[f] = len(file.Types) > 0 && !kernel[f] && !isView(g, f)
 	}
 	return ok
+}
+
+// isView reports whether file f is a template (JSP, ERB, Razor, Blade,
+// Twig, Thymeleaf).
+func isView(g *graph.Graph, f int) bool { return g.Files[f].Language == "view" }
+
+// attachViewFiles gives each template the candidate of the code it
+// belongs to. Templates are not clustered: a layout included by every
+// page, or a page that names a dozen model classes, would pull candidates
+// together by ties no service boundary follows. A template goes where the
+// controllers that render it are (a render counts twice), else where the
+// classes it names are, else, after that, where the templates that
+// include it or that it includes went.
+func attachViewFiles(g *graph.Graph, of []int) {
+	type tie struct {
+		other int
+		w     float64
+	}
+	ties := map[int][]tie{}
+	for _, d := range g.Deps {
+		a, b := g.Types[d.From].File, g.Types[d.To].File
+		if a == b {
+			continue
+		}
+		if isView(g, b) {
+			w := 1.0
+			if !isView(g, a) {
+				w = 2 // rendered by code
+			}
+			ties[b] = append(ties[b], tie{a, w * float64(d.Count)})
+		}
+		if isView(g, a) {
+			ties[a] = append(ties[a], tie{b, float64(d.Count)})
+		}
+	}
+	views := make([]int, 0, len(ties))
+	for f := range ties {
+		views = append(views, f)
+	}
+	slices.Sort(views)
+	for range 3 { // templates placed by templates placed in the pass before
+		moved := false
+		for _, f := range views {
+			if of[f] >= 0 {
+				continue
+			}
+			votes := map[int]float64{}
+			for _, t := range ties[f] {
+				if c := of[t.other]; c >= 0 {
+					votes[c] += t.w
+				}
+			}
+			best, bestW := -1, 0.0
+			for c, w := range votes {
+				if w > bestW || w == bestW && c < best {
+					best, bestW = c, w
+				}
+			}
+			if best >= 0 {
+				of[f], moved = best, true
+			}
+		}
+		if !moved {
+			break
+		}
+	}
 }
 
 // buildLayers builds the clustering layers with a weight, over eligible

@@ -113,3 +113,31 @@ func TestMergeFragments(t *testing.T) {
 		t.Errorf("the input was changed: %v", of)
 	}
 }
+
+func TestAttachViewFiles(t *testing.T) {
+	// Files 0-1 are code (candidates 0 and 1); 2-5 are templates: 2 is
+	// rendered by 0 and names the class of 1 (the render wins); 3 is a
+	// partial only 2 includes; 4 names the class of 1 only; 5 has no tie.
+	g := smallGraph([]string{"web", "model", "views", "views", "views", "views"})
+	for f := range g.Files {
+		g.Types = append(g.Types, graph.Type{File: f})
+		if f >= 2 {
+			g.Files[f].Language = "view"
+		}
+	}
+	dep := func(a, b int, kind facts.RefKind) {
+		g.Deps = append(g.Deps, graph.Dep{From: a, To: b, Kind: kind, Count: 1})
+	}
+	dep(0, 2, facts.Call)    // the controller renders 2
+	dep(2, 1, facts.TypeUse) // 2 names the model
+	dep(2, 3, facts.Call)    // 2 includes 3
+	dep(4, 1, facts.TypeUse) // 4 names the model
+	of := []int{0, 1, -1, -1, -1, -1}
+	attachViewFiles(g, of)
+	if want := []int{0, 1, 0, 0, 1, -1}; !slices.Equal(of, want) {
+		t.Errorf("attachViewFiles = %v, want %v", of, want)
+	}
+	if e := eligibleFiles(g, make([]bool, len(g.Files))); !slices.Equal(e, []bool{true, true, false, false, false, false}) {
+		t.Errorf("templates are clustered: eligible %v", e)
+	}
+}

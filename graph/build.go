@@ -18,8 +18,10 @@ import (
 // in parallel on jobs workers (0: one per CPU); the result does not depend
 // on jobs.
 func Build(ctx context.Context, files []*facts.File, jobs int) (*Graph, error) {
+	files, renders := takeRenders(files)
 	g := &Graph{Facts: files}
 	ix := newIndex(g)
+	ix.vw = newViewIndex(ix, renders)
 	ix.resolveSupertypes()
 	ix.cs = newCSharpIndex(ix)
 	ix.kt = newKotlinIndex(ix)
@@ -71,6 +73,17 @@ func Build(ctx context.Context, files []*facts.File, jobs int) (*Graph, error) {
 	}
 	// Each file's deps come sorted and merged, all from its own types, and
 	// type indexes grow with file indexes: the concatenation is sorted.
+	// The views controllers render (views.go) are merged in after.
+	if vd, vo, vu := ix.vw.controllerDeps(); vo.Total() > 0 {
+		g.Deps = mergeDeps(append(g.Deps, vd...))
+		o := g.Stats.ByLanguage["view"]
+		o.add(vo)
+		g.Stats.ByLanguage["view"] = o
+		g.Stats.ByKind[facts.Renders] = vo
+		for name, n := range vu {
+			unresolved[name] += n
+		}
+	}
 	g.Stats.TopUnresolved = top(unresolved, 20)
 	ix.buildData()
 	return g, nil
@@ -135,6 +148,7 @@ type index struct {
 	ts         *tsIndex  // JavaScript and TypeScript modules (typescript.go); nil without them
 	goi        *goIndex  // Go declarations across files (golang.go); nil without Go files
 	py         *pyIndex  // Python modules and imports (python.go); nil without Python files
+	vw         *vwIndex  // templates and the views controllers render (views.go)
 }
 
 func newIndex(g *Graph) *index {
@@ -347,6 +361,8 @@ func (ix *index) resolveFile(fi int) fileResult {
 		return ix.resolveGo(fi)
 	case "python":
 		return ix.resolvePython(fi)
+	case "view":
+		return ix.resolveView(fi)
 	}
 	return fileResult{byKind: map[EdgeKind]Outcome{}, unresolved: map[string]int{}}
 }

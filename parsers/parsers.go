@@ -56,6 +56,7 @@ import (
 	"github.com/seams-dev/seams/parsers/ruby"
 	"github.com/seams-dev/seams/parsers/sql"
 	"github.com/seams-dev/seams/parsers/typescript"
+	"github.com/seams-dev/seams/parsers/views"
 	"github.com/seams-dev/seams/repo"
 )
 
@@ -104,13 +105,25 @@ func Languages() []Language {
 		{Name: "python", Extensions: []string{".py"}, Version: python.Version, New: func() (FileParser, error) { return python.NewParser() }},
 		{Name: "typescript", Extensions: typescript.Extensions, Version: typescript.Version, New: func() (FileParser, error) { return typescript.NewParser() }},
 		{Name: "go", Extensions: []string{".go"}, Version: golang.Version, New: func() (FileParser, error) { return golang.NewParser() }, Packages: golang.Load},
+		{Name: "view", Extensions: views.Extensions, Version: views.Version, New: func() (FileParser, error) { return views.NewParser() }},
 	}
 }
 
-// LanguageOf returns the language of a path by its extension.
+// LanguageOf returns the language of a path by its extension (by its
+// place too, for the templates package views recognises).
 func LanguageOf(p string) (Language, bool) {
 	ext := strings.ToLower(path.Ext(p))
-	for _, l := range Languages() {
+	langs := Languages()
+	if views.DialectOf(p) != "" {
+		// A template, a Blade one (.blade.php) or a Thymeleaf one (.html)
+		// included: package views says which paths are templates.
+		for _, l := range langs {
+			if l.Name == "view" {
+				return l, true
+			}
+		}
+	}
+	for _, l := range langs {
 		for _, e := range l.Extensions {
 			if e == ext {
 				return l, true

@@ -347,6 +347,7 @@ func (e *extractor) objectCreation(i int32) {
 		switch {
 		case e.t.Nodes[c].Field == e.g.fType:
 			e.typeRefs(c, facts.New)
+			e.renderNew(i, c)
 		case e.kind(c) == kClassBody:
 			// An anonymous class: its members belong to the named type
 			// around it; its fields are visible in its body.

@@ -51,7 +51,7 @@ import (
 // Version is the version of the facts this parser emits: bump it when
 // they change for some input (a fact added, a name written differently),
 // so that facts cached by an earlier version are parsed again.
-const Version = "2"
+const Version = "3"
 
 // Parser extracts facts from Java files. It holds a tree-sitter parser:
 // Close it. It is not safe for concurrent use.
@@ -333,6 +333,9 @@ func (e *extractor) visit(i int32) {
 		// explicit type arguments, a switch pattern): a type use.
 		e.typeRefs(i, facts.TypeUse)
 	default:
+		if e.dk(i) == dReturn {
+			e.renderReturn(i)
+		}
 		e.visitChildren(i)
 	}
 }

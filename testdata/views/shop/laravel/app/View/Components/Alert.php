@@ -1,0 +1,11 @@
+<?php
+
+namespace App\View\Components;
+
+class Alert
+{
+    public function render()
+    {
+        return 'components.alert';
+    }
+}

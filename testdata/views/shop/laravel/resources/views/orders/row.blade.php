@@ -1,0 +1,1 @@
+<tr><td>{{ $order->id }}</td></tr>

@@ -1,0 +1,5 @@
+package com.acme.model;
+
+public class Cart {
+	public int size;
+}

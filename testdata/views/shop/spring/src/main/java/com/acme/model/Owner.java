@@ -1,0 +1,5 @@
+package com.acme.model;
+
+public class Owner {
+	public String name;
+}

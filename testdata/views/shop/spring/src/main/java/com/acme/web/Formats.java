@@ -1,0 +1,7 @@
+package com.acme.web;
+
+public class Formats {
+	public static String money(int cents) {
+		return "owners/details";
+	}
+}

@@ -1,0 +1,3 @@
+<%@ include file="IncludeTop.jsp" %>
+<p>Error</p>
+<%@ include file="IncludeBottom.jsp" %>
