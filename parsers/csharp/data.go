@@ -36,6 +36,7 @@ package csharp
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -373,6 +374,13 @@ func (e *extractor) dapper(inv int32) {
 // emitSQL emits the accesses of a command text: a procedure call, or SQL.
 func (e *extractor) emitSQL(s sqlText, proc bool, line int, via string, from, method int) {
 	text, complete := s.complete()
+	if !complete && proc {
+		if name, ok := procAfterDynamicSchema(s.parts); ok {
+			e.f.Data = append(e.f.Data, facts.DataRef{Kind: facts.Calls, Object: name, From: from, Method: method,
+				Routine: -1, Line: line, Guess: true, Via: via})
+			return
+		}
+	}
 	if !complete {
 		parts := s.parts
 		if proc {
@@ -394,6 +402,29 @@ func (e *extractor) emitSQL(s sqlText, proc bool, line int, via string, from, me
 		e.f.Data = append(e.f.Data, d)
 	}
 }
+
+// procAfterDynamicSchema reads a procedure name whose schema is a
+// variable and whose name is written: $"[{Schema}].[User_DeleteById]",
+// Schema + ".User_DeleteById". It returns the name alone, lower case, for
+// package graph to qualify when the repository declares it in one schema
+// only; the call is marked a guess.
+func procAfterDynamicSchema(parts []facts.SQLPart) (string, bool) {
+	var b strings.Builder
+	for _, p := range parts {
+		if p.Const != "" || p.Text == dyn {
+			b.WriteByte(0)
+			continue
+		}
+		b.WriteString(p.Text)
+	}
+	m := dynamicSchemaProc.FindStringSubmatch(strings.TrimSpace(b.String()))
+	if m == nil {
+		return "", false
+	}
+	return strings.ToLower(m[1]), true
+}
+
+var dynamicSchemaProc = regexp.MustCompile(`^\[?\x00\]?\.\[?([A-Za-z_][A-Za-z0-9_]*)\]?$`)
 
 // dialectOf chooses how to read a command text: a procedure name as
 // T-SQL (its brackets), anything else as detected.
