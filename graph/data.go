@@ -465,6 +465,9 @@ func (d *dataIndex) resolveEntity(fi, from int, name string) int {
 			return v.id
 		}
 	case "csharp":
+		if ctx, prop, ok := strings.Cut(name, "#"); ok {
+			return d.dbSetEntity(fi, from, ctx, prop)
+		}
 		if id := d.ix.resolveCSharpType(fi, from, name); id >= 0 {
 			return id
 		}
@@ -503,6 +506,34 @@ func (d *dataIndex) resolveEntity(fi, from int, name string) int {
 	return found
 }
 
+// dbSetEntity resolves the entity of an EF context's DbSet property
+// ("CatalogDbContext#Products"): the T of the property's DbSet<T>, read
+// in the context's own file. -1 when the context is not the repository's
+// or the property is no DbSet.
+func (d *dataIndex) dbSetEntity(fi, from int, ctxName, prop string) int {
+	ctx := d.ix.resolveCSharpType(fi, from, ctxName)
+	if ctx < 0 {
+		return -1
+	}
+	cf := d.ix.g.Types[ctx].File
+	for k, id := range d.ix.typeIDs[cf] {
+		if id != ctx {
+			continue
+		}
+		for _, fd := range d.ix.g.Facts[cf].Types[k].Fields {
+			if fd.Name != prop {
+				continue
+			}
+			inner, ok := strings.CutPrefix(strings.TrimSpace(fd.Type), "DbSet<")
+			if !ok || !strings.HasSuffix(inner, ">") {
+				return -1
+			}
+			return d.ix.resolveCSharpType(cf, ctx, strings.TrimSuffix(inner, ">"))
+		}
+	}
+	return -1
+}
+
 // access resolves one data reference.
 func (d *dataIndex) access(fi int, r facts.DataRef, routines []int) (DataDep, bool) {
 	dep := DataDep{From: -1, Routine: -1, Kind: r.Kind, Count: 1, Guess: r.Guess, File: fi, Line: r.Line, Via: r.Via}
@@ -534,6 +565,9 @@ func (d *dataIndex) access(fi int, r facts.DataRef, routines []int) (DataDep, bo
 		}
 		id := d.resolveEntity(fi, from, r.Entity)
 		n, ok := d.entity[id]
+		if id < 0 && strings.Contains(r.Entity, "#") && d.ix.g.Facts[fi].Language == "csharp" {
+			return dep, false // a property of a context that is no EF DbSet: no access
+		}
 		if id < 0 || !ok {
 			d.miss("entity " + r.Entity)
 			return dep, false

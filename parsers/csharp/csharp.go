@@ -106,7 +106,7 @@ import (
 
 // Version is the version of the facts this parser emits: bump it when
 // they change for some input, so that cached facts are not reused.
-const Version = "2"
+const Version = "3"
 
 // Parser extracts facts from C# files. It holds a tree-sitter parser: Close
 // it. It is not safe for concurrent use.

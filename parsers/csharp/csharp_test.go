@@ -290,3 +290,30 @@ func TestSyntaxError(t *testing.T) {
 		t.Errorf("calls after the error lost: %q", refs(f, facts.Call))
 	}
 }
+
+func TestDbSetCalls(t *testing.T) {
+	f := parse(t, `namespace N;
+class R {
+    private readonly CatalogDbContext _db;
+    private readonly IHttpContextAccessor _http;
+    void F(StoreContext ctx, HttpContext web) {
+        _db.Products.Add(p);
+        var x = await _db.Products.FirstOrDefaultAsync(p => p.Id == id);
+        ctx.Orders.RemoveRange(old);
+        web.Items.Add("k", 1);
+        _http.HttpContext.Items.Clear();
+    }
+}`)
+	var got []string
+	for _, d := range f.Data {
+		got = append(got, fmt.Sprintf("%s %s %s line %d", d.Via, d.Kind, d.Entity, d.Line))
+	}
+	want := []string{
+		"ef writes CatalogDbContext#Products line 6",
+		"ef reads CatalogDbContext#Products line 7",
+		"ef writes StoreContext#Orders line 8",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("data:\n got %q\nwant %q", got, want)
+	}
+}

@@ -268,7 +268,50 @@ func (e *extractor) dataCall(inv int32, member string, recvNode int32) {
 		e.fluentToTable(inv, recvNode)
 	case dapperMethods[member] && recvNode >= 0 && (e.dapperFile() || e.isConnection(recvNode)):
 		e.dapper(inv)
+	case recvNode >= 0 && e.kind(recvNode) == kMemberAccess:
+		e.dbSetCall(inv, member, recvNode)
 	}
+}
+
+// efWrites are the DbSet methods that write; any other call on a DbSet
+// queries it.
+var efWrites = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`Add AddRange Update UpdateRange Remove RemoveRange Attach AttachRange
+		ExecuteDelete ExecuteUpdate`) {
+		m[n], m[n+"Async"] = true, true
+	}
+	return m
+}()
+
+// dbSetCall looks at a call on a property of a variable whose type is
+// named as EF names contexts (CatalogDbContext, StoreContext):
+// _db.Products.Add(p). The property is declared in another file, so the
+// access names the entity as "CatalogDbContext#Products" for package
+// graph, which reads the property's DbSet<T> and maps T to its table; a
+// property that is no DbSet is no access.
+func (e *extractor) dbSetCall(inv int32, member string, recv int32) {
+	obj, prop := e.child(recv, e.g.fExpression), e.child(recv, e.g.fName)
+	if obj < 0 || prop < 0 || e.kind(obj) != kIdentifier {
+		return
+	}
+	name := e.text(obj)
+	t, ok := "", false
+	if l, found := e.lookupLocal(name); found {
+		t, ok = l.typ, true
+	} else {
+		t, ok = e.lookupField(name)
+	}
+	t = baseOf(t)
+	if !ok || !strings.HasSuffix(t, "Context") || t == "HttpContext" {
+		return
+	}
+	kind := facts.Reads
+	if efWrites[member] {
+		kind = facts.Writes
+	}
+	e.f.Data = append(e.f.Data, facts.DataRef{Kind: kind, Entity: t + "#" + e.text(prop), From: e.from(), Method: e.method,
+		Routine: -1, Line: e.lineOf(inv), Via: "ef"})
 }
 
 func (e *extractor) dapperFile() bool {
