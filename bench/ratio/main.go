@@ -81,7 +81,10 @@ func main() {
 	for i := range *runs {
 		f := rawParse(l.Root, l.Files, *jobs, langs)
 		start := time.Now()
-		cmd := exec.Command(*seams, "analyze", "-q", "-j", fmt.Sprint(*jobs), "--out", out, root)
+		// Every run parses every file: no fact cache, no reused result, no
+		// snapshot written to the history store.
+		cmd := exec.Command(*seams, "analyze", "-q", "--no-history", "-j", fmt.Sprint(*jobs), "--out", out, root)
+		cmd.Env = append(os.Environ(), "SEAMS_CACHE=off")
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {
 			fmt.Fprintln(os.Stderr, "seams:", err)
