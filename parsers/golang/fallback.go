@@ -140,7 +140,7 @@ type tsx struct {
 	g          *grammar
 	t          *tsflat.Tree
 	f          *facts.File
-	lines      []uint32
+	lines      tsflat.Lines
 	byName     map[string]int
 	module     int
 	moduleName string

@@ -63,6 +63,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
 )
 
 // dataState is the data extractor's share of a file's walk: the string
@@ -204,7 +205,7 @@ func (e *extractor) dataStart() {
 			continue
 		}
 		var str bool
-		switch view(e.bytesOf(ty)) {
+		switch tsflat.View(e.bytesOf(ty)) {
 		case "String", "java.lang.String":
 			str = true
 		case "StringBuilder", "StringBuffer":
@@ -1058,7 +1059,7 @@ func (e *extractor) literal(n int32) (string, bool) {
 		return "", false
 	}
 	if bytes.IndexByte(body, '\\') < 0 {
-		return view(body), true
+		return tsflat.View(body), true
 	}
 	for c := e.t.FirstChild(n); c >= 0; c = e.t.Nodes[c].Next {
 		if e.dk(c) == dInterpolation {

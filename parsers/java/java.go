@@ -42,7 +42,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
@@ -97,7 +96,7 @@ type extractor struct {
 	t *tsflat.Tree
 	f *facts.File
 
-	lines []uint32 // byte offset of each line start
+	lines tsflat.Lines // byte offset of each line start
 
 	// refs and exprs collect the file's references and receiver
 	// expressions; they are reused from file to file and copied out at
@@ -137,13 +136,7 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.t, e.f = t, f
 	e.frames, e.scopes, e.method = e.frames[:0], e.scopes[:0], -1
 	e.refs, e.exprs = e.refs[:0], e.exprs[:0]
-	e.lines = e.lines[:0]
-	e.lines = append(e.lines, 0)
-	for i, b := range t.Src {
-		if b == '\n' {
-			e.lines = append(e.lines, uint32(i+1))
-		}
-	}
+	e.lines = e.lines.Index(t.Src)
 	if len(t.Nodes) > 0 {
 		e.dataStart()
 		e.visitChildren(0)
@@ -170,27 +163,10 @@ func (e *extractor) bytesOf(i int32) []byte {
 }
 
 // text returns the text of node i. The string shares the source's memory
-// (see view).
-func (e *extractor) text(i int32) string { return view(e.bytesOf(i)) }
+// (see tsflat.View).
+func (e *extractor) text(i int32) string { return tsflat.View(e.bytesOf(i)) }
 
-// view returns the bytes of a part of the source as a string without
-// copying them. The facts' names are such views: they keep the file's
-// source alive, which costs its size once, instead of a copy (and an
-// allocation) per name. The source is never written after it is read.
-func view(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
-}
-
-func (e *extractor) line(off uint32) int {
-	i, found := slices.BinarySearch(e.lines, off)
-	if !found {
-		i--
-	}
-	return i + 1
-}
+func (e *extractor) line(off uint32) int { return e.lines.Line(off) }
 
 func (e *extractor) lineOf(i int32) int { return e.line(e.t.Nodes[i].Start) }
 
@@ -203,14 +179,7 @@ func (e *extractor) endLineOf(i int32) int {
 }
 
 // child returns the first child of i filling field, or -1.
-func (e *extractor) child(i int32, field uint16) int32 {
-	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
-		if e.t.Nodes[c].Field == field {
-			return c
-		}
-	}
-	return -1
-}
+func (e *extractor) child(i int32, field uint16) int32 { return e.t.Child(i, field) }
 
 // childKind returns the first child of i of kind k, or -1.
 func (e *extractor) childKind(i int32, k kind) int32 {
@@ -408,7 +377,7 @@ func squeeze(b []byte) []byte {
 func (e *extractor) typeName(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, "<@ \t\r\n/[") < 0 {
-		return view(b)
+		return tsflat.View(b)
 	}
 	out := make([]byte, 0, len(b))
 	depth := 0
@@ -455,7 +424,7 @@ func (e *extractor) typeName(i int32) string {
 func (e *extractor) written(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, " \t\r\n/") < 0 {
-		return view(b)
+		return tsflat.View(b)
 	}
 	return string(squeeze(b))
 }

@@ -123,7 +123,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
@@ -177,7 +176,7 @@ type extractor struct {
 	t *tsflat.Tree
 	f *facts.File
 
-	lines []uint32 // byte offset of each line start
+	lines tsflat.Lines // byte offset of each line start
 
 	refs  []facts.Ref
 	exprs []facts.Expr
@@ -236,13 +235,7 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.refs, e.exprs = e.refs[:0], e.exprs[:0]
 	e.facade, e.facadeName = -1, facadeName(f.Path)
 	e.topFields = map[string]string{}
-	e.lines = e.lines[:0]
-	e.lines = append(e.lines, 0)
-	for i, b := range t.Src {
-		if b == '\n' {
-			e.lines = append(e.lines, uint32(i+1))
-		}
-	}
+	e.lines = e.lines.Index(t.Src)
 	if len(t.Nodes) > 0 {
 		e.fileHeader()
 		e.dataStart()
@@ -273,27 +266,10 @@ func (e *extractor) bytesOf(i int32) []byte {
 }
 
 // text returns the text of node i. The string shares the source's memory
-// (see view).
-func (e *extractor) text(i int32) string { return view(e.bytesOf(i)) }
+// (see tsflat.View).
+func (e *extractor) text(i int32) string { return tsflat.View(e.bytesOf(i)) }
 
-// view returns the bytes of a part of the source as a string without
-// copying them. The facts' names are such views: they keep the file's
-// source alive, which costs its size once, instead of a copy (and an
-// allocation) per name. The source is never written after it is read.
-func view(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
-}
-
-func (e *extractor) line(off uint32) int {
-	i, found := slices.BinarySearch(e.lines, off)
-	if !found {
-		i--
-	}
-	return i + 1
-}
+func (e *extractor) line(off uint32) int { return e.lines.Line(off) }
 
 func (e *extractor) lineOf(i int32) int { return e.line(e.t.Nodes[i].Start) }
 
@@ -614,7 +590,7 @@ func (e *extractor) typeName(i int32) string {
 	}
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, "<@ \t\r\n/`") < 0 {
-		return view(b)
+		return tsflat.View(b)
 	}
 	// The identifiers, outside type arguments and annotations.
 	var out []byte
@@ -634,7 +610,7 @@ func (e *extractor) typeName(i int32) string {
 func (e *extractor) written(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, " \t\r\n/?@`") < 0 {
-		return view(b)
+		return tsflat.View(b)
 	}
 	sq := squeeze(b)
 	out := make([]byte, 0, len(sq))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
 )
 
 // visitExpr walks statements and expressions.
@@ -262,7 +263,7 @@ func (e *extractor) between(a, b int32) string {
 	if s > t {
 		return ""
 	}
-	return view(e.t.Src[s:t])
+	return tsflat.View(e.t.Src[s:t])
 }
 
 // catchClause declares the caught exception with its type (when there

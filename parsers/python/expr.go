@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
 )
 
 // vkind is what the extractor knows of an expression's value.
@@ -364,7 +365,7 @@ func (e *extractor) staticPath(i int32) (string, bool) {
 func (e *extractor) squeezed(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, " \t\r\n\\#") < 0 {
-		return view(b)
+		return tsflat.View(b)
 	}
 	out := make([]byte, 0, len(b))
 	for j := 0; j < len(b); j++ {

@@ -116,7 +116,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
@@ -206,7 +205,7 @@ type extractor struct {
 	t *tsflat.Tree
 	f *facts.File
 
-	lines []uint32 // byte offset of each line start
+	lines tsflat.Lines // byte offset of each line start
 
 	refs  []facts.Ref
 	exprs []facts.Expr
@@ -266,13 +265,7 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.imports = e.imports[:0]
 	e.bound, e.used = map[string]bool{}, map[string]bool{}
 	e.data.reset()
-	e.lines = e.lines[:0]
-	e.lines = append(e.lines, 0)
-	for i, b := range t.Src {
-		if b == '\n' {
-			e.lines = append(e.lines, uint32(i+1))
-		}
-	}
+	e.lines = e.lines.Index(t.Src)
 	f.Types = append(f.Types, facts.Type{Name: ModuleName, Kind: facts.Module, Outer: -1, Line: 1, EndLine: max(f.Lines, 1), Public: true})
 	e.frames = append(e.frames, frame{typ: 0, fields: map[string]int{}})
 	if len(t.Nodes) > 0 {
@@ -303,27 +296,10 @@ func (e *extractor) bytesOf(i int32) []byte {
 }
 
 // text returns the text of node i. The string shares the source's memory
-// (see view).
-func (e *extractor) text(i int32) string { return view(e.bytesOf(i)) }
+// (see tsflat.View).
+func (e *extractor) text(i int32) string { return tsflat.View(e.bytesOf(i)) }
 
-// view returns the bytes of a part of the source as a string without
-// copying them: the facts' names keep the file's source alive, which costs
-// its size once instead of an allocation per name. The source is never
-// written after it is read.
-func view(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
-}
-
-func (e *extractor) line(off uint32) int {
-	i, found := slices.BinarySearch(e.lines, off)
-	if !found {
-		i--
-	}
-	return i + 1
-}
+func (e *extractor) line(off uint32) int { return e.lines.Line(off) }
 
 func (e *extractor) lineOf(i int32) int { return e.line(e.t.Nodes[i].Start) }
 
@@ -336,14 +312,7 @@ func (e *extractor) endLineOf(i int32) int {
 }
 
 // child returns the first child of i filling field, or -1.
-func (e *extractor) child(i int32, field uint16) int32 {
-	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
-		if e.t.Nodes[c].Field == field {
-			return c
-		}
-	}
-	return -1
-}
+func (e *extractor) child(i int32, field uint16) int32 { return e.t.Child(i, field) }
 
 // childKind returns the first child of i of kind k, or -1.
 func (e *extractor) childKind(i int32, k kind) int32 {
@@ -619,7 +588,7 @@ func ImportPath(imp facts.Import) string {
 func (e *extractor) dotted(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, " \t\r\n\\#") < 0 {
-		return view(b)
+		return tsflat.View(b)
 	}
 	var parts []string
 	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {

@@ -94,7 +94,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
@@ -148,7 +147,7 @@ type extractor struct {
 	t *tsflat.Tree
 	f *facts.File
 
-	lines []uint32 // byte offset of each line start
+	lines tsflat.Lines // byte offset of each line start
 
 	refs  []facts.Ref
 	exprs []facts.Expr
@@ -200,13 +199,7 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.counts = nil
 	e.data.reset()
 	e.dbFile = strings.HasPrefix(f.Path, "db/") || strings.Contains(f.Path, "/db/")
-	e.lines = e.lines[:0]
-	e.lines = append(e.lines, 0)
-	for i, b := range t.Src {
-		if b == '\n' {
-			e.lines = append(e.lines, uint32(i+1))
-		}
-	}
+	e.lines = e.lines.Index(t.Src)
 	if len(t.Nodes) > 0 {
 		e.statements(0)
 	}
@@ -232,27 +225,10 @@ func (e *extractor) bytesOf(i int32) []byte {
 	return e.t.Src[n.Start:n.End]
 }
 
-// text returns the text of node i, sharing the source's memory (see view).
-func (e *extractor) text(i int32) string { return view(e.bytesOf(i)) }
+// text returns the text of node i, sharing the source's memory (see tsflat.View).
+func (e *extractor) text(i int32) string { return tsflat.View(e.bytesOf(i)) }
 
-// view returns the bytes of a part of the source as a string without
-// copying them: the facts' names keep the file's source alive, which costs
-// its size once instead of an allocation per name. The source is never
-// written after it is read.
-func view(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
-}
-
-func (e *extractor) line(off uint32) int {
-	i, found := slices.BinarySearch(e.lines, off)
-	if !found {
-		i--
-	}
-	return i + 1
-}
+func (e *extractor) line(off uint32) int { return e.lines.Line(off) }
 
 func (e *extractor) lineOf(i int32) int { return e.line(e.t.Nodes[i].Start) }
 
@@ -480,7 +456,7 @@ func (e *extractor) constName(i int32) (string, bool) {
 		}
 		b := e.bytesOf(i)
 		if bytes.IndexAny(b, " \t\r\n#") < 0 {
-			return view(b), true
+			return tsflat.View(b), true
 		}
 		return s + "::" + e.text(nm), true
 	}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
@@ -18,7 +17,7 @@ type extractor struct {
 	t *tsflat.Tree
 	f *facts.File
 
-	lines []uint32 // byte offset of each line start
+	lines tsflat.Lines // byte offset of each line start
 
 	refs  []facts.Ref
 	exprs []facts.Expr
@@ -86,13 +85,7 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 		e.consts = map[string]string{}
 	}
 	e.data.reset()
-	e.lines = e.lines[:0]
-	e.lines = append(e.lines, 0)
-	for i, b := range t.Src {
-		if b == '\n' {
-			e.lines = append(e.lines, uint32(i+1))
-		}
-	}
+	e.lines = e.lines.Index(t.Src)
 	f.Package = dirOf(f.Path)
 	if len(t.Nodes) > 0 {
 		e.prepass(0)
@@ -127,25 +120,9 @@ func (e *extractor) bytesOf(i int32) []byte {
 }
 
 // text returns the text of node i as a view into the source.
-func (e *extractor) text(i int32) string { return view(e.bytesOf(i)) }
+func (e *extractor) text(i int32) string { return tsflat.View(e.bytesOf(i)) }
 
-// view returns bytes of the source as a string without copying them: the
-// facts' names keep the source alive, which costs its size once instead of
-// an allocation per name. The source is never written after it is read.
-func view(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
-}
-
-func (e *extractor) line(off uint32) int {
-	i, found := slices.BinarySearch(e.lines, off)
-	if !found {
-		i--
-	}
-	return i + 1
-}
+func (e *extractor) line(off uint32) int { return e.lines.Line(off) }
 
 func (e *extractor) lineOf(i int32) int { return e.line(e.t.Nodes[i].Start) }
 
@@ -158,14 +135,7 @@ func (e *extractor) endLineOf(i int32) int {
 }
 
 // child returns the first child of i filling field, or -1.
-func (e *extractor) child(i int32, field uint16) int32 {
-	for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
-		if e.t.Nodes[c].Field == field {
-			return c
-		}
-	}
-	return -1
-}
+func (e *extractor) child(i int32, field uint16) int32 { return e.t.Child(i, field) }
 
 // childKind returns the first child of i of kind k, or -1.
 func (e *extractor) childKind(i int32, k kind) int32 {
@@ -839,7 +809,7 @@ func (e *extractor) typeRefs(i int32, base facts.RefKind) {
 func (e *extractor) dotted(i int32) string {
 	b := e.bytesOf(i)
 	if bytes.IndexAny(b, " \t\r\n/?!") < 0 {
-		return view(b)
+		return tsflat.View(b)
 	}
 	out := make([]byte, 0, len(b))
 	for _, c := range stripComments(b) {

@@ -206,6 +206,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -407,4 +408,56 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// The accessors every extractor needs, on the flat tree and its source.
+
+// Str returns the text of node i without copying it: the string shares
+// Src's memory, so the facts' names keep the file's source alive, which
+// costs its size once instead of an allocation per name. Src is never
+// written after it is parsed.
+func (t *Tree) Str(i int32) string { n := t.Nodes[i]; return View(t.Src[n.Start:n.End]) }
+
+// View returns bytes of a source as a string without copying them (see
+// Str).
+func View(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// Child returns the first child of node i filling field, or -1.
+func (t *Tree) Child(i int32, field uint16) int32 {
+	for c := t.FirstChild(i); c >= 0; c = t.Nodes[c].Next {
+		if t.Nodes[c].Field == field {
+			return c
+		}
+	}
+	return -1
+}
+
+// Lines holds the byte offset of each line start of a source, to turn
+// offsets into 1-based lines.
+type Lines []uint32
+
+// Index returns l filled with the line starts of src, reusing l's
+// storage.
+func (l Lines) Index(src []byte) Lines {
+	l = append(l[:0], 0)
+	for i, b := range src {
+		if b == '\n' {
+			l = append(l, uint32(i+1))
+		}
+	}
+	return l
+}
+
+// Line returns the 1-based line of byte offset off.
+func (l Lines) Line(off uint32) int {
+	i, found := slices.BinarySearch(l, off)
+	if !found {
+		i--
+	}
+	return i + 1
 }
