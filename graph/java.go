@@ -13,6 +13,10 @@ const (
 	unresolved outcome = iota
 	internal
 	external
+	// dynamic is a value the language gives no static type (a property
+	// PHP's __get returns): a call on it is no reference at all, rather
+	// than an unresolved one that only says the language is dynamic.
+	dynamic
 )
 
 // res is the result of resolving a type name or typing an expression.

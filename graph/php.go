@@ -33,6 +33,16 @@ package graph
 // `T|null` are T; other unions, arrays and builtin types are outside.
 // Calls that no repository type in the receiver's hierarchy declares
 // (magic __call, a vendor parent's method) land on the receiver's type.
+//
+// A property the class does not declare, read on a class whose hierarchy
+// declares __get, is whatever __get returns: a value with no static type,
+// so a call on it is no reference at all (as a call on an untyped value
+// is none in Ruby and Python), rather than an unresolved one. One
+// convention is followed through: an OpenCart-style loader
+// ($this->load->model('catalog/product')) gives a controller the
+// property model_catalog_product, which is the model class of the same
+// application (Opencart\Admin\Model\Catalog\Product for a class of
+// Opencart\Admin, or the global ModelCatalogProduct).
 
 import (
 	"slices"
@@ -53,6 +63,12 @@ type phpIndex struct {
 	// via is, per type, how its own table is mapped ("eloquent",
 	// "doctrine"), for the accesses that need a given mapping.
 	via map[int]string
+	// registry holds the model classes of an OpenCart-style loader by the
+	// property it gives them ($this->load->model('catalog/product') makes
+	// $this->model_catalog_product): "Opencart.Admin|model_catalog_product"
+	// for Opencart\Admin\Model\Catalog\Product, "|model_catalog_product"
+	// for the global ModelCatalogProduct; -1 when two classes claim it.
+	registry map[string]int
 }
 
 type phpFunc struct {
@@ -75,7 +91,7 @@ func newPHPIndex(ix *index) *phpIndex {
 	if !found {
 		return nil
 	}
-	p := &phpIndex{ix: ix, classes: map[string][]int{}, functions: map[string][]phpFunc{}, namespaces: map[string]bool{}, via: map[int]string{}}
+	p := &phpIndex{ix: ix, classes: map[string][]int{}, functions: map[string][]phpFunc{}, namespaces: map[string]bool{}, via: map[int]string{}, registry: map[string]int{}}
 	modules := map[string]bool{}
 	for fi, f := range g.Facts {
 		if f.Language != "php" {
@@ -97,6 +113,13 @@ func newPHPIndex(ix *index) *phpIndex {
 				continue
 			}
 			p.classes[strings.ToLower(fq)] = append(p.classes[strings.ToLower(fq)], id)
+			if key, ok := registryKey(t.Name); ok {
+				if _, dup := p.registry[key]; dup {
+					p.registry[key] = -1
+				} else {
+					p.registry[key] = id
+				}
+			}
 			if ns == "" {
 				p.globalClasses = true
 			}
@@ -229,6 +252,9 @@ func (ix *index) resolvePHP(fi int) fileResult {
 			target, what = r.call(from, ref)
 		} else {
 			target = r.class(ref.Name)
+		}
+		if target.out == dynamic {
+			continue
 		}
 		o := out.byKind[ref.Kind]
 		switch target.out {
@@ -516,6 +542,12 @@ func (r *phpResolver) evalExpr(from int, e facts.Expr) res {
 		}
 		t, ok := r.findField(base.id, e.Name, base.super)
 		if !ok {
+			if id, ok := r.registryModel(from, e.Name); ok {
+				return res{id: id, out: internal}
+			}
+			if _, ok := r.findMethod(base.id, "__get", false, false); ok {
+				return res{id: -1, out: dynamic}
+			}
 			return r.missing(base.id)
 		}
 		return r.valueOf(t, base.id)
@@ -545,6 +577,65 @@ func (r *phpResolver) evalExpr(from int, e facts.Expr) res {
 		return r.valueOf(m.Return, base.id)
 	}
 	return unres
+}
+
+// registryModel resolves a property an OpenCart-style loader sets
+// ($this->model_catalog_product) to its model class, in the application
+// of the calling class (Opencart\Admin\Controller\... calls
+// Opencart\Admin\Model\...).
+func (r *phpResolver) registryModel(from int, name string) (int, bool) {
+	if from < 0 || !strings.HasPrefix(name, "model_") {
+		return -1, false
+	}
+	root, _ := registryRoot(r.ix.g.Types[from].Name)
+	id, ok := r.p.registry[root+"|"+strings.ToLower(name)]
+	return id, ok && id >= 0
+}
+
+// registryRoot splits a class name at its Controller or Model segment:
+// "Opencart.Admin.Controller.Catalog.Product" gives "Opencart.Admin" and
+// the segments after, "Catalog.Product"; the global
+// "ModelCatalogProduct" gives "" and "CatalogProduct".
+func registryRoot(name string) (root, rest string) {
+	segs := strings.Split(name, ".")
+	for i, s := range segs[:len(segs)-1] {
+		if s == "Controller" || s == "Model" {
+			return strings.Join(segs[:i], "."), strings.Join(segs[i+1:], ".")
+		}
+	}
+	if len(segs) == 1 {
+		for _, p := range []string{"Model", "Controller"} {
+			if r, ok := strings.CutPrefix(name, p); ok && r != "" && r[0] >= 'A' && r[0] <= 'Z' {
+				return "", r
+			}
+		}
+	}
+	return "", ""
+}
+
+// registryKey is the key of a model class in phpIndex.registry.
+func registryKey(name string) (string, bool) {
+	segs := strings.Split(name, ".")
+	isModel := len(segs) == 1 && strings.HasPrefix(name, "Model") || slices.Contains(segs[:len(segs)-1], "Model")
+	root, rest := registryRoot(name)
+	if !isModel || rest == "" {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString("model")
+	for _, seg := range strings.Split(rest, ".") {
+		b.WriteByte('_')
+		for i, c := range seg {
+			if c >= 'A' && c <= 'Z' {
+				if i > 0 && seg[i-1] != '_' {
+					b.WriteByte('_')
+				}
+				c += 'a' - 'A'
+			}
+			b.WriteRune(c)
+		}
+	}
+	return root + "|" + b.String(), true
 }
 
 // missing is the outcome of a member not found in a type of the

@@ -140,6 +140,26 @@ func TestPHPResolution(t *testing.T) {
 			unresolved: []string{`\App\A\B\Item`},
 		},
 		{
+			name: "an OpenCart loader's model properties; properties a __get returns are no reference",
+			files: map[string]string{
+				"system/engine/controller.php":            "<?php namespace Opencart\\System\\Engine; class Controller { protected $registry; public function __get(string $key): object { return $this->registry->get($key); } }",
+				"admin/controller/catalog/product.php":    "<?php namespace Opencart\\Admin\\Controller\\Catalog; class Product extends \\Opencart\\System\\Engine\\Controller { public function index(): void { $this->load->model('catalog/product'); $this->model_catalog_product->getProducts(); $this->model_customer_customer_group->getGroups(); $this->language->get('x'); $this->model_missing_thing->run(); } }",
+				"admin/model/catalog/product.php":         "<?php namespace Opencart\\Admin\\Model\\Catalog; class Product extends \\Opencart\\System\\Engine\\Controller { public function getProducts(): array { return []; } }",
+				"admin/model/customer/customer_group.php": "<?php namespace Opencart\\Admin\\Model\\Customer; class CustomerGroup extends \\Opencart\\System\\Engine\\Controller { public function getGroups(): array { return []; } }",
+				"catalog/model/catalog/product.php":       "<?php namespace Opencart\\Catalog\\Model\\Catalog; class Product extends \\Opencart\\System\\Engine\\Controller { public function getProducts(): array { return []; } }",
+			},
+			edges: []string{
+				"Opencart.Admin.Controller.Catalog.Product extends Opencart.System.Engine.Controller",
+				"Opencart.Admin.Controller.Catalog.Product call Opencart.Admin.Model.Catalog.Product .getProducts",
+				"Opencart.Admin.Controller.Catalog.Product call Opencart.Admin.Model.Customer.CustomerGroup .getGroups",
+				"Opencart.Admin.Model.Catalog.Product extends Opencart.System.Engine.Controller",
+				"Opencart.Admin.Model.Customer.CustomerGroup extends Opencart.System.Engine.Controller",
+				"Opencart.Catalog.Model.Catalog.Product extends Opencart.System.Engine.Controller",
+			},
+			// The registry itself is an untyped property: honestly unknown.
+			unresolved: []string{"$this->registry->get"},
+		},
+		{
 			name: "vendor and PHP classes are outside; an undeclared class of a repository namespace is unresolved",
 			files: map[string]string{
 				"src/X.php": "<?php namespace App; use Symfony\\Component\\HttpFoundation\\Request; class X extends \\Exception implements \\JsonSerializable { function f(Request $r, Missing $m): \\DateTime { return new \\DateTime(); } function jsonSerialize(): mixed { return 1; } }",

@@ -827,6 +827,12 @@ func (ix *index) resolveTS(fi int) fileResult {
 		switch ref.Kind {
 		case facts.Call:
 			to, member, o, what = r.call(self, ref)
+			if o == unresolved && r.untypedJS(ref) {
+				// JavaScript gives the value no type: as for Ruby and
+				// Python, the call is no reference, rather than an
+				// unresolved one that only says the language is dynamic.
+				continue
+			}
 		case facts.Loads:
 			t, so := ts.resolveSpec(fi, ref.Name)
 			o = so
@@ -903,6 +909,12 @@ func (r *tsResolver) call(self int, ref facts.Ref) (int, string, outcome, string
 		case tsExternal:
 			return -1, ref.Member, external, ref.Member
 		}
+		if r.f.Language == "javascript" {
+			// A free name no file of the repository declares and the file
+			// does not import: in a script, a global the page or the
+			// runtime provides ($, jQuery, google).
+			return -1, ref.Member, external, ref.Member
+		}
 		return -1, ref.Member, unresolved, ref.Member + "()"
 	}
 	recv := r.expr(self, ref.Recv)
@@ -948,6 +960,14 @@ func (r *tsResolver) call(self int, ref facts.Ref) (int, string, outcome, string
 		return -1, ref.Member, unresolved, what
 	}
 	return recv.id, ref.Member, internal, what
+}
+
+// untypedJS reports whether a call in a JavaScript file is made on a
+// receiver (a parameter, an element, a call's result), not on a free
+// name: the receiver is then a value the code gives no type.
+func (r *tsResolver) untypedJS(ref facts.Ref) bool {
+	return r.f.Language == "javascript" && ref.Recv >= 0 && ref.Recv < len(r.f.Exprs) &&
+		r.f.Exprs[ref.Recv].Kind != facts.ExprScope
 }
 
 // describeTS names a receiver expression for the unresolved list.

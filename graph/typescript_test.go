@@ -155,6 +155,14 @@ func TestTypeScriptResolution(t *testing.T) {
 			unresolved: []string{"Nope"},
 		},
 		{
+			name: "scripts: page globals are external, calls on untyped values no reference",
+			files: map[string]string{
+				"web/js/cart.js": "function add(item) {\n  $('#cart').append(item.name);\n  item.tags.push('x');\n  undeclared();\n}",
+				"web/js/app.ts":  "undeclared();",
+			},
+			unresolved: []string{"undeclared()"},
+		},
+		{
 			name: "workspace package by name, entry under src",
 			files: map[string]string{
 				"packages/core/package.json": `{ "name": "@acme/core", "main": "dist/index.js" }`,
