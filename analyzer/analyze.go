@@ -324,8 +324,8 @@ func kindWeights(g *graph.Graph, weights map[graph.EdgeKind]float64) []float64 {
 // attachMappingFiles); schema scripts and migrations are no component.
 func eligibleFiles(g *graph.Graph, kernel []bool) []bool {
 	ok := make([]bool, len(g.Files))
-	for f, file := range g.Files {
-		ok[f] = len(file.Types) > 0 && !kernel[f] && !isView(g, f)
+	for f := range g.Files {
+		ok[f] = isCode(g, f) && !kernel[f]
 	}
 	return ok
 }
@@ -333,6 +333,11 @@ func eligibleFiles(g *graph.Graph, kernel []bool) []bool {
 // isView reports whether file f is a template (JSP, ERB, Razor, Blade,
 // Twig, Thymeleaf).
 func isView(g *graph.Graph, f int) bool { return g.Files[f].Language == "view" }
+
+// isCode reports whether file f is code: it declares types and is no
+// template. Only code is clustered, set aside in the kernel, counted for
+// thresholds and used to name candidates.
+func isCode(g *graph.Graph, f int) bool { return len(g.Files[f].Types) > 0 && !isView(g, f) }
 
 // attachViewFiles gives each template the candidate of the code it
 // belongs to. Templates are not clustered: a layout included by every

@@ -78,7 +78,7 @@ func (a *assignment) name(g *graph.Graph) {
 	var pkgs []string
 	for _, p := range g.Packages {
 		for _, f := range p.Files {
-			if len(g.Files[f].Types) > 0 {
+			if isCode(g, f) {
 				pkgs = append(pkgs, p.Name)
 				break
 			}
@@ -179,8 +179,8 @@ func (a *assignment) keyTypes(g *graph.Graph) []string {
 		best[c] = -1
 	}
 	for t, n := range in {
-		if n == 0 || plumbing(g.Types[t].Simple) {
-			continue // a builder or an exception names no domain
+		if n == 0 || plumbing(g.Types[t].Simple) || isView(g, g.Types[t].File) {
+			continue // a builder, an exception or a page layout names no domain
 		}
 		c := a.candidateOf(g, t)
 		if c < 0 {
@@ -207,7 +207,7 @@ func (a *assignment) keyTypes(g *graph.Graph) []string {
 func groupName(g *graph.Graph, fs []int, repoPrefix []string) string {
 	var code []int
 	for _, f := range fs {
-		if len(g.Files[f].Types) > 0 {
+		if isCode(g, f) {
 			code = append(code, f)
 		}
 	}

@@ -75,8 +75,8 @@ func kernelFiles(g *graph.Graph, data *dataView) ([]bool, []result.KernelCompone
 		}
 	})
 	code := 0
-	for _, f := range g.Files {
-		if len(f.Types) > 0 {
+	for f := range g.Files {
+		if isCode(g, f) {
 			code++
 		}
 	}
@@ -89,7 +89,7 @@ func kernelFiles(g *graph.Graph, data *dataView) ([]bool, []result.KernelCompone
 		if _, own := slices.BinarySearch(ps, int32(g.Files[f].Package)); own {
 			otherPkgs--
 		}
-		if in[f] < threshold || otherPkgs < 2 {
+		if in[f] < threshold || otherPkgs < 2 || !isCode(g, f) {
 			continue
 		}
 		kernel[f] = true

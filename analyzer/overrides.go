@@ -86,8 +86,8 @@ func adjustKernel(g *graph.Graph, dv *dataView, kernel []bool, comps []result.Ke
 		}
 	}
 	code := 0
-	for _, f := range g.Files {
-		if len(f.Types) > 0 {
+	for f := range g.Files {
+		if isCode(g, f) {
 			code++
 		}
 	}

@@ -32,8 +32,8 @@ func minCandidateFiles(codeFiles int) int {
 // assignment. pinned[f] is non-empty for files a seams.yaml pin placed.
 func foldSmall(g *graph.Graph, layers []louvain.Layer, of []int, pinned []string) []int {
 	code := 0
-	for _, f := range g.Files {
-		if len(f.Types) > 0 {
+	for f := range g.Files {
+		if isCode(g, f) {
 			code++
 		}
 	}
@@ -213,7 +213,7 @@ func mergeFragments(g *graph.Graph, of []int, pinned []string) []int {
 		if pinned[f] != "" {
 			in.pinned = true
 		}
-		if len(g.Files[f].Types) > 0 {
+		if isCode(g, f) {
 			in.code++
 			in.pkgFiles[g.Files[f].Package]++
 		}
