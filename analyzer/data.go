@@ -315,6 +315,20 @@ func (v *dataView) attachRoutineFiles(of []int) {
 	}
 }
 
+// entityHome returns the candidate holding every one of the types
+// mapped to a table, or -1 (none mapped, or held by several).
+func entityHome(g *graph.Graph, a *assignment, entities []int) int {
+	home := -1
+	for _, t := range entities {
+		c := a.candidateOf(g, t)
+		if c < 0 || home >= 0 && c != home {
+			return -1
+		}
+		home = c
+	}
+	return home
+}
+
 // tables computes the table-use section and each candidate's owned and
 // shared tables.
 func (v *dataView) tables(a *assignment, cands []result.Candidate) []result.TableUse {
@@ -361,7 +375,8 @@ func (v *dataView) tables(a *assignment, cands []result.Candidate) []result.Tabl
 				writers = append(writers, x.Candidate)
 			}
 		}
-		if len(writers) > 0 {
+		switch {
+		case len(writers) > 0:
 			t.Owner = t.Accesses[0].Candidate
 			if len(writers) > 1 {
 				if t.Accesses[1].Writes == t.Accesses[0].Writes {
@@ -369,6 +384,24 @@ func (v *dataView) tables(a *assignment, cands []result.Candidate) []result.Tabl
 				} else {
 					t.Conflict = "also written by " + strings.Join(writers[1:], ", ")
 				}
+			}
+		case len(t.Accesses) == 0:
+			// Mapped but never accessed directly (an ORM reaches it
+			// through an association's cascade): the candidate holding
+			// its classes owns it.
+			if home := entityHome(g, a, node.Entities); home >= 0 {
+				t.Owner = a.ids[home]
+			}
+		default:
+			// Nobody writes it in code (reference data, or writes the
+			// analysis cannot see, such as an ORM's cascades): the
+			// candidate holding the classes mapped to it owns it when it
+			// uses it, else its only reader does.
+			home := entityHome(g, a, node.Entities)
+			if home >= 0 && slices.ContainsFunc(t.Accesses, func(x result.TableAccess) bool { return x.Candidate == a.ids[home] }) {
+				t.Owner = a.ids[home]
+			} else if len(t.Accesses) == 1 {
+				t.Owner = t.Accesses[0].Candidate
 			}
 		}
 		t.Shared = len(t.Accesses) > 1
@@ -391,6 +424,10 @@ func (v *dataView) tables(a *assignment, cands []result.Candidate) []result.Tabl
 			} else if t.Shared {
 				c.SharedTables = append(c.SharedTables, t.Name)
 			}
+		}
+		if len(t.Accesses) == 0 && t.Owner != "" {
+			c := &cands[index[t.Owner]].Scores
+			c.OwnedTables = append(c.OwnedTables, t.Name)
 		}
 	}
 	for i := range cands {

@@ -293,3 +293,65 @@ func TestInsideCandidate(t *testing.T) {
 		t.Errorf("a one-package candidate has package deps %+v", other.PackageDeps)
 	}
 }
+
+// TestOwnershipWithoutWrites: a table nobody writes in code is owned by
+// the candidate holding its mapped classes when that candidate uses it
+// (or when nobody accesses it at all: an ORM's cascade), else by its only
+// reader; a table several read and none maps has no owner.
+func TestOwnershipWithoutWrites(t *testing.T) {
+	fs := factsOf(t, append(clique("x.a", "A", 3), clique("x.b", "B", 3)...))
+	file := func(path string) *facts.File {
+		for _, f := range fs {
+			if f.Path == path {
+				return f
+			}
+		}
+		t.Fatalf("no file %s", path)
+		return nil
+	}
+	read := func(path, object string) {
+		f := file(path)
+		f.Data = append(f.Data, facts.DataRef{Kind: facts.Reads, Object: object, From: 0, Method: -1, Routine: -1, Via: "jdbc"})
+	}
+	maps := func(path, table string) {
+		f := file(path)
+		f.Tables = append(f.Tables, facts.Table{Name: table, Kind: facts.BaseTable, Entity: 0, Line: 1, Via: "jpa"})
+	}
+	read("x/b/B1.java", "regions") // only B reads it
+	maps("x/a/A1.java", "lines")   // mapped in A, never accessed
+	maps("x/b/B3.java", "rates")   // mapped in B, read by A and B
+	read("x/a/A2.java", "rates")
+	read("x/b/B2.java", "rates")
+	read("x/a/A3.java", "lookups") // read by both, mapped by none
+	read("x/b/B3.java", "lookups")
+	g, err := graph.Build(context.Background(), fs, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := analyzer.DefaultOptions()
+	opts.Layers.Data, opts.Layers.Vocabulary = 0, 0 // the two cliques, whatever the tables
+	r := analyze(t, g, opts)
+	a, b := candidateOf(r, "x/a/A1.java"), candidateOf(r, "x/b/B1.java")
+	if a == "" || b == "" || a == b || candidateOf(r, "x/a/A3.java") != a || candidateOf(r, "x/b/B3.java") != b {
+		t.Fatalf("want the two cliques: %q", members(r))
+	}
+	want := map[string]string{"regions": b, "lines": a, "rates": b, "lookups": ""}
+	for _, u := range r.Tables {
+		if w, ok := want[u.Name]; ok && u.Owner != w {
+			t.Errorf("%s owned by %q, want %q (%+v)", u.Name, u.Owner, w, u)
+		}
+	}
+	for _, c := range r.Candidates {
+		if c.ID == a && !slices.Contains(c.Scores.OwnedTables, "lines") {
+			t.Errorf("%s owns %v, want lines among them", a, c.Scores.OwnedTables)
+		}
+	}
+	for _, s := range r.Plan.Steps {
+		if s.Candidate != a {
+			continue
+		}
+		if !slices.ContainsFunc(s.Tables, func(m result.TableMove) bool { return m.Table == "lines" && m.Action == "move" }) {
+			t.Errorf("extracting %s does not move lines: %+v", a, s.Tables)
+		}
+	}
+}

@@ -157,6 +157,9 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 		for _, x := range t.Accesses {
 			touches[index[x.Candidate]] = append(touches[index[x.Candidate]], t)
 		}
+		if c, ok := index[t.Owner]; ok && len(t.Accesses) == 0 {
+			touches[c] = append(touches[c], t) // mapped by its classes only
+		}
 	}
 	var partners []int
 	costOf := func(c int) (result.StepCost, []result.TableMove) {

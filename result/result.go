@@ -306,8 +306,11 @@ type TableUse struct {
 	Kind string `json:"kind"` // table, view, procedure, function, trigger, package
 	// Accesses counts each candidate's reads and writes, largest first.
 	Accesses []TableAccess `json:"accesses"`
-	// Owner is the candidate that writes it most ("" when nobody writes
-	// it); Shared is true when more than one candidate touches it.
+	// Owner is the candidate that writes it most; when nobody writes it
+	// in code, the candidate holding the classes mapped to it (if that
+	// candidate uses it, or if nobody accesses it directly), else its
+	// only reader; "" otherwise. Shared is true when more than one
+	// candidate touches it.
 	Owner  string `json:"owner"`
 	Shared bool   `json:"shared"`
 	// Conflict explains an unclear ownership: a tie between writers, or
