@@ -190,6 +190,9 @@ func Score(g *graph.Graph, of func(path string) string, weights map[graph.EdgeKi
 				per[c].sharedTables++
 			}
 		}
+		if len(t.Users) == 0 && t.Owner != "" {
+			per[byID[t.Owner]].ownedTables++ // mapped, reached only through an ORM
+		}
 	}
 	s.Scores[ScoreSharedTables] = float64(shared)
 	s.Scores[ScoreCandidates] = float64(len(ids))
@@ -272,8 +275,32 @@ func tableOwnership(g *graph.Graph, fileCand []int, ids []string) []Table {
 				best, bestW = c, x.writes
 			}
 		}
-		if best >= 0 {
+		switch {
+		case best >= 0:
 			t.Owner = ids[best]
+		default:
+			// As the analysis decides (package analyzer, dataView.tables):
+			// nobody writes it in code, so the candidate holding its
+			// mapped classes owns it when it uses it or when nobody does,
+			// else its only user.
+			home := -1
+			for i, typ := range node.Entities {
+				c := fileCand[g.Types[typ].File]
+				if c < 0 || i > 0 && c != home {
+					home = -1
+					break
+				}
+				home = c
+			}
+			_, uses := users[home]
+			switch {
+			case home >= 0 && (uses || len(users) == 0):
+				t.Owner = ids[home]
+			case len(users) == 1:
+				for c := range users {
+					t.Owner = ids[c]
+				}
+			}
 		}
 		t.Shared = len(users) > 1
 		slices.Sort(t.Users)
