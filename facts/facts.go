@@ -269,10 +269,13 @@ const (
 	// Renders is a view a controller renders, named as its framework
 	// names it: Name is a string literal as written, quotes included
 	// ("\"owners/ownerDetails\""), or the name of a constant of the file
-	// that holds it (VIEW_CART); Member says how ("return", "ModelAndView",
-	// "ForwardResolution"). Package graph resolves it against the
-	// repository's templates (see graph/views.go) and leaves it out of
-	// the language's own resolution.
+	// that holds it (VIEW_CART), or "" for the action's own view; Member
+	// says how: Java "return", "ModelAndView", "ForwardResolution"; PHP
+	// "view" (Laravel), "render" (Symfony, Twig); C# "View",
+	// "PartialView"; Ruby "action", "template", "partial", followed by a
+	// format when rendered in a format block ("partial js"). Package
+	// graph resolves it against the repository's templates (see
+	// graph/views.go) and leaves it out of the language's own resolution.
 	Renders RefKind = "render"
 )
 

@@ -50,13 +50,37 @@ package graph
 //   - Rails: each public method of app/controllers/a/b_controller.rb is
 //     an action whose views, app/views/a/b/<action>.*.erb, it renders
 //     implicitly (a view exists only for actions that render one: an
-//     action with none is not counted).
-//   - ASP.NET MVC: View() without arguments in the action M of
-//     XController renders Views/X/M.cshtml, else Views/Shared/M.cshtml.
+//     action with none is not counted). An explicit render in such a
+//     controller names an action's view (render :edit, render 'edit',
+//     render action: :edit: app/views/a/b/edit.*.erb), a template
+//     (render 'x/y', render template: 'x/y': app/views/x/y.*.erb) or a
+//     partial (render partial: 'f': app/views/a/b/_f.*.erb; 'x/f':
+//     app/views/x/_f.*.erb); of several formats the html one (what a
+//     browser's request gets), in a respond_to block of another format
+//     (format.js { render ... }) only that format's. render json:,
+//     plain: and the like render no view.
+//   - ASP.NET MVC: in the action M of XController, View() and View(model)
+//     (one argument of a type known not to be string) render
+//     Views/X/M.cshtml, else Views/Shared/M.cshtml; View("N") (or a
+//     constant, or nameof(N)), View("N", model) and PartialView("N")
+//     Views/X/N.cshtml, else Views/Shared/N.cshtml; View("~/a/b.cshtml")
+//     that path from the project's directory (the one holding
+//     Controllers/). A [ActionName] attribute is not read.
+//   - Laravel: view('a.b'), View::make('a.b') and response()->view('a.b')
+//     in any PHP code render resources/views/a/b.blade.php; Blade's
+//     pkg::x is a package's (external).
+//   - Symfony (Twig): $this->render('x/y.html.twig') and renderView in a
+//     class extending AbstractController (or the older Controller), in
+//     any class when the name ends in .twig (a base controller's own
+//     render helper), and render() on a Twig\Environment render
+//     templates/x/y.html.twig; @Bundle/... names are external.
 //
-// Not linked: Rails' explicit render, Laravel's view(), Symfony's
-// $this->render() and ASP.NET's View("name"): their parsers do not record
-// the string arguments of calls.
+// Names are string literals or constants of the code's file (Java's
+// static finals, PHP's class constants, C#'s consts); a variable names
+// no certain view and is not counted. A name must resolve to exactly one
+// template, else it is unresolved and counted: with several projects in
+// one repository (resources/views/ or templates/ under several
+// directories), the nearest one holding the controller's file.
 
 import (
 	"path"
@@ -70,10 +94,11 @@ import (
 // vwIndex holds the repository's templates.
 type vwIndex struct {
 	ix      *index
-	byPath  map[string]int   // template path -> its module type
-	byDir   map[string][]int // directory -> its templates' files
-	spring  map[string][]int // Spring view name -> candidate module types
-	renders [][]facts.Ref    // per file: its Renders references
+	byPath  map[string]int      // template path -> its module type
+	byDir   map[string][]int    // directory -> its templates' files
+	spring  map[string][]int    // Spring view name -> candidate module types
+	rooted  map[string][]string // "templates/x.twig", "resources/views/x.blade.php" -> the templates at that path under some directory
+	renders [][]facts.Ref       // per file: its Renders references
 }
 
 // takeRenders takes the Renders references out of the facts: they are
@@ -116,7 +141,7 @@ func takeRenders(files []*facts.File) ([]*facts.File, [][]facts.Ref) {
 // indexes the templates. It runs before any name is resolved.
 func newViewIndex(ix *index, renders [][]facts.Ref) *vwIndex {
 	g := ix.g
-	v := &vwIndex{ix: ix, byPath: map[string]int{}, byDir: map[string][]int{}, spring: map[string][]int{}, renders: renders}
+	v := &vwIndex{ix: ix, byPath: map[string]int{}, byDir: map[string][]int{}, spring: map[string][]int{}, rooted: map[string][]string{}, renders: renders}
 	for fi, f := range g.Facts {
 		if f.Language != "view" || len(ix.typeIDs[fi]) == 0 {
 			continue
@@ -129,6 +154,13 @@ func newViewIndex(ix *index, renders [][]facts.Ref) *vwIndex {
 		v.byDir[path.Dir(f.Path)] = append(v.byDir[path.Dir(f.Path)], fi)
 		for _, key := range springKeys(f.Path) {
 			v.spring[key] = append(v.spring[key], id)
+		}
+		for _, dir := range []string{"templates/", "resources/views/"} {
+			for i := 0; i < len(f.Path); i++ {
+				if strings.HasPrefix(f.Path[i:], dir) && (i == 0 || f.Path[i-1] == '/') {
+					v.rooted[f.Path[i:]] = append(v.rooted[f.Path[i:]], f.Path)
+				}
+			}
 		}
 	}
 	delete(ix.byName, views.ModuleName)
@@ -522,62 +554,232 @@ func studly(s string) string {
 	return b.String()
 }
 
+// linkSet collects the edges from controllers to the views they render
+// and their outcomes.
+type linkSet struct {
+	deps  []Dep
+	o     Outcome
+	unres map[string]int
+}
+
+// add links from to the one template of ids; none or several leave what
+// unresolved.
+func (c *linkSet) add(from int, ids []int, line int, what string) {
+	if len(ids) != 1 {
+		c.miss(what)
+		return
+	}
+	c.o.Internal++
+	c.deps = append(c.deps, Dep{From: from, To: ids[0], Kind: facts.Call, Count: 1, Line: line})
+}
+
+func (c *linkSet) miss(what string) {
+	c.o.Unresolved++
+	c.unres[what]++
+}
+
 // controllerDeps finds the views controllers render (see Controllers to
 // views): the edges, sorted and merged, and their outcomes.
 func (v *vwIndex) controllerDeps() ([]Dep, Outcome, map[string]int) {
 	ix := v.ix
 	g := ix.g
-	var deps []Dep
-	var o Outcome
-	unres := map[string]int{}
-	add := func(from int, ids []int, line int, what string) {
-		if len(ids) != 1 {
-			o.Unresolved++
-			unres[what]++
-			return
-		}
-		o.Internal++
-		deps = append(deps, Dep{From: from, To: ids[0], Kind: facts.Call, Count: 1, Line: line})
-	}
+	c := &linkSet{unres: map[string]int{}}
 	for fi, rs := range v.renders {
 		for _, r := range rs {
 			if r.From < 0 || r.From >= len(ix.typeIDs[fi]) {
 				continue
 			}
-			from := ix.typeIDs[fi][r.From]
-			name, ok := renderValue(g.Facts[fi], r)
-			if r.Member == "return" && !isController(ix.typeFacts(from)) {
-				continue
+			switch g.Facts[fi].Language {
+			case "java":
+				v.springRender(c, fi, r)
+			case "php":
+				v.phpRender(c, fi, r)
+			case "csharp":
+				v.aspnetRender(c, fi, r)
+			case "ruby":
+				v.railsRender(c, fi, r)
 			}
-			if !ok && r.Member == "return" {
-				continue // a variable: a model object, a ModelAndView
-			}
-			if !ok {
-				o.Unresolved++
-				unres[r.Name]++
-				continue
-			}
-			if strings.HasPrefix(name, "redirect:") || strings.HasPrefix(name, "forward:") {
-				continue
-			}
-			if r.Member == "ForwardResolution" {
-				add(from, v.suffixed(strings.TrimPrefix(name, "/")), r.Line, name)
-				continue
-			}
-			name, _, _ = strings.Cut(name, "::")
-			name = strings.TrimPrefix(strings.TrimSpace(name), "/")
-			add(from, v.springView(name, g.Files[fi].Path), r.Line, name)
 		}
 	}
 	for fi, f := range g.Facts {
-		switch f.Language {
-		case "ruby":
-			deps = append(deps, v.railsActions(fi, &o)...)
-		case "csharp":
-			deps = append(deps, v.aspnetActions(fi, &o)...)
+		if f.Language == "ruby" {
+			c.deps = append(c.deps, v.railsActions(fi, &c.o)...)
 		}
 	}
-	return mergeDeps(deps), o, unres
+	return mergeDeps(c.deps), c.o, c.unres
+}
+
+// springRender links a Spring MVC or Stripes controller to a view.
+func (v *vwIndex) springRender(c *linkSet, fi int, r facts.Ref) {
+	ix := v.ix
+	g := ix.g
+	from := ix.typeIDs[fi][r.From]
+	name, ok := renderValue(g.Facts[fi], r)
+	if r.Member == "return" && !isController(ix.typeFacts(from)) {
+		return
+	}
+	if !ok && r.Member == "return" {
+		return // a variable: a model object, a ModelAndView
+	}
+	if !ok {
+		c.miss(r.Name)
+		return
+	}
+	if strings.HasPrefix(name, "redirect:") || strings.HasPrefix(name, "forward:") {
+		return
+	}
+	if r.Member == "ForwardResolution" {
+		c.add(from, v.suffixed(strings.TrimPrefix(name, "/")), r.Line, name)
+		return
+	}
+	name, _, _ = strings.Cut(name, "::")
+	name = strings.TrimPrefix(strings.TrimSpace(name), "/")
+	c.add(from, v.springView(name, g.Files[fi].Path), r.Line, name)
+}
+
+// phpRender links PHP code to the Blade view (Laravel's view()) or the
+// Twig template (render) it names.
+func (v *vwIndex) phpRender(c *linkSet, fi int, r facts.Ref) {
+	f := v.ix.g.Facts[fi]
+	from := v.ix.typeIDs[fi][r.From]
+	name, ok := renderValue(f, r)
+	if !ok {
+		c.miss(r.Name)
+		return
+	}
+	switch r.Member {
+	case "view":
+		if strings.Contains(name, "::") {
+			c.o.External++ // a package's view
+			return
+		}
+		rel := strings.ReplaceAll(strings.TrimSuffix(name, ".blade.php"), ".", "/")
+		c.add(from, v.rootedView("resources/views/"+rel+".blade.php", f.Path), r.Line, name)
+	case "render":
+		switch {
+		case strings.HasPrefix(name, "@"):
+			c.o.External++ // a bundle's template
+		case strings.Contains(name, ":"):
+			c.miss(name) // Bundle:Dir:file, a legacy bundle's
+		default:
+			c.add(from, v.rootedView("templates/"+strings.TrimPrefix(name, "/"), f.Path), r.Line, name)
+		}
+	}
+}
+
+// rootedView returns the template whose path ends in key
+// ("templates/blog/index.html.twig") at a directory boundary: the one
+// there is, or, when there are several, the one nearest the code, whose
+// project directory is the longest one holding the code's file (from).
+func (v *vwIndex) rootedView(key, from string) []int {
+	paths := v.rooted[key]
+	if len(paths) == 1 {
+		return []int{v.byPath[paths[0]]}
+	}
+	var ids []int
+	best := -1
+	for _, p := range paths {
+		root := strings.TrimSuffix(p, key)
+		if !strings.HasPrefix(from, root) || len(root) < best {
+			continue
+		}
+		if len(root) > best {
+			ids, best = ids[:0], len(root)
+		}
+		ids = append(ids, v.byPath[p])
+	}
+	return ids
+}
+
+// aspnetRender links an action of an ASP.NET MVC controller to the view
+// it renders: View() and View(model) the action's, View("Name") and
+// PartialView("Name") Views/<Controller>/Name.cshtml or else
+// Views/Shared/Name.cshtml, View("~/Views/X/Y.cshtml") that file.
+func (v *vwIndex) aspnetRender(c *linkSet, fi int, r facts.Ref) {
+	ix := v.ix
+	f := ix.g.Facts[fi]
+	if r.From >= len(f.Types) || r.Method < 0 || r.Method >= len(f.Types[r.From].Methods) {
+		return
+	}
+	t := f.Types[r.From]
+	ctrl, ok := strings.CutSuffix(t.Name[strings.LastIndexByte(t.Name, '.')+1:], "Controller")
+	if !ok || ctrl == "" {
+		return
+	}
+	from := ix.typeIDs[fi][r.From]
+	root := ""
+	if i := strings.LastIndex(f.Path, "Controllers/"); i >= 0 {
+		root = f.Path[:i]
+	}
+	name := t.Methods[r.Method].Name
+	if r.Name != "" {
+		var ok bool
+		if name, ok = renderValue(f, r); !ok {
+			c.miss(r.Name)
+			return
+		}
+	}
+	var cands []string
+	switch {
+	case strings.HasPrefix(name, "~/") || strings.HasPrefix(name, "/"):
+		cands = []string{root + strings.TrimPrefix(strings.TrimPrefix(name, "~"), "/")}
+	case strings.Contains(name, "/") || strings.HasSuffix(name, ".cshtml"):
+		c.miss(name) // a path relative to what ASP.NET does not say
+		return
+	default:
+		cands = []string{root + "Views/" + ctrl + "/" + name + ".cshtml", root + "Views/Shared/" + name + ".cshtml"}
+	}
+	for _, p := range cands {
+		if id, ok := v.byPath[p]; ok {
+			c.add(from, []int{id}, r.Line, name)
+			return
+		}
+	}
+	c.miss(name)
+}
+
+// railsRender links a Rails controller to the view, template or partial
+// an explicit render names.
+func (v *vwIndex) railsRender(c *linkSet, fi int, r facts.Ref) {
+	f := v.ix.g.Facts[fi]
+	rel, ok := under(f.Path, "app/controllers/")
+	if !ok || !strings.HasSuffix(rel, "_controller.rb") {
+		return
+	}
+	name, ok := renderValue(f, r)
+	if !ok {
+		return
+	}
+	root, _ := rootOf(f.Path, "app/controllers/")
+	viewRoot := strings.TrimSuffix(root, "app/controllers/") + "app/views/"
+	how, format, explicit := strings.Cut(r.Member, " ")
+	dir, base := strings.TrimSuffix(rel, "_controller.rb"), strings.TrimPrefix(name, "/")
+	if strings.Contains(base, "/") || how == "template" {
+		dir, base = path.Split(base)
+	}
+	if how == "partial" {
+		base = "_" + base
+	}
+	var cands []int
+	for _, fj := range v.byDir[path.Clean(viewRoot+dir)] {
+		fp := v.ix.g.Facts[fj].Path
+		if strings.HasPrefix(path.Base(fp), base+".") && views.DialectOf(fp) == views.ERB {
+			cands = append(cands, fj)
+		}
+	}
+	if len(cands) > 1 || explicit {
+		// A controller renders html unless the request asks for another
+		// format (format.js { render ... }).
+		if !explicit {
+			format = "html"
+		}
+		cands = slices.DeleteFunc(cands, func(fj int) bool { return erbFormat(v.ix.g.Facts[fj].Path) != format })
+	}
+	ids := make([]int, len(cands))
+	for i, fj := range cands {
+		ids[i] = v.byPath[v.ix.g.Facts[fj].Path]
+	}
+	c.add(v.ix.typeIDs[fi][r.From], ids, r.Line, name)
 }
 
 // renderValue is the view name of a Renders reference: its literal, or
@@ -677,40 +879,6 @@ func (v *vwIndex) railsActions(fi int, o *Outcome) []Dep {
 					o.Internal++
 					deps = append(deps, Dep{From: from, To: v.byPath[vp], Kind: facts.Call, Count: 1, Line: m.Line})
 				}
-			}
-		}
-	}
-	return deps
-}
-
-// aspnetActions links View() in the actions of an ASP.NET MVC controller
-// to the action's view.
-func (v *vwIndex) aspnetActions(fi int, o *Outcome) []Dep {
-	ix := v.ix
-	f := ix.g.Facts[fi]
-	var deps []Dep
-	for _, r := range f.Refs {
-		if r.Kind != facts.Call || r.Member != "View" || r.Args != 0 || r.From < 0 || r.Method < 0 || r.From >= len(f.Types) {
-			continue
-		}
-		if r.Recv >= 0 && (r.Recv >= len(f.Exprs) || f.Exprs[r.Recv].Kind != facts.ExprThis) {
-			continue
-		}
-		t := f.Types[r.From]
-		ctrl, ok := strings.CutSuffix(t.Name[strings.LastIndexByte(t.Name, '.')+1:], "Controller")
-		if !ok || ctrl == "" || r.Method >= len(t.Methods) {
-			continue
-		}
-		root := ""
-		if i := strings.LastIndex(f.Path, "Controllers/"); i >= 0 {
-			root = f.Path[:i]
-		}
-		action := t.Methods[r.Method].Name
-		for _, c := range []string{root + "Views/" + ctrl + "/" + action + ".cshtml", root + "Views/Shared/" + action + ".cshtml"} {
-			if id, ok := v.byPath[c]; ok {
-				o.Internal++
-				deps = append(deps, Dep{From: ix.typeIDs[fi][r.From], To: id, Kind: facts.Call, Count: 1, Line: r.Line})
-				break
 			}
 		}
 	}

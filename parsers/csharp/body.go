@@ -509,6 +509,7 @@ func (e *extractor) invocation(i int32) {
 		}
 		e.call(e.text(nm), e.args(i), recv, nm)
 		e.dataCall(i, e.text(nm), rn)
+		e.renderCall(e.text(nm), rn, argList, nm)
 	}
 	// The receiver and explicit type arguments.
 	switch e.kind(fn) {

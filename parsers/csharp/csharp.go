@@ -79,6 +79,9 @@
 // property), the target-typed `new()`, member accesses that are not calls
 // (Status.Active, a property read), as for Java's field accesses.
 //
+// The views an MVC action renders, View(...) and PartialView(...) on the
+// object itself, are facts.Renders references (see render.go).
+//
 // # Data access
 //
 // See data.go: Entity Framework mappings (DbSet<T> properties, [Table],
@@ -105,7 +108,7 @@ import (
 
 // Version is the version of the facts this parser emits: bump it when
 // they change for some input, so that cached facts are not reused.
-const Version = "3"
+const Version = "4"
 
 // Parser extracts facts from C# files. It holds a tree-sitter parser: Close
 // it. It is not safe for concurrent use.

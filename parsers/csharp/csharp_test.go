@@ -317,3 +317,49 @@ class R {
 		t.Errorf("data:\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestRenders(t *testing.T) {
+	f := parse(t, `namespace Shop.Web.Controllers;
+public class HomeController : Controller
+{
+    private const string Special = "Promo";
+    private readonly CartModel _cart;
+    public IActionResult Index() => View();
+    public IActionResult About() { return View(new AboutViewModel()); }
+    public IActionResult Named() { return View("Other", new AboutViewModel()); }
+    public IActionResult Path() => View("~/Views/Shared/Odd.cshtml");
+    public IActionResult Konst() => View(Special);
+    public IActionResult Of() => View(nameof(About));
+    public IActionResult Part() => PartialView("_Row");
+    public IActionResult Param(EditModel model) { return View(model); }
+    public IActionResult Local() { var m = new EditModel(); return View(m); }
+    public IActionResult Field() => View(_cart);
+    public IActionResult Arg(string name) { return View(name); }
+    public async Task<IActionResult> Unknown() { var vm = await _svc.Get(); return View(vm); }
+    public IActionResult Interp(int id) => View($"Page{id}");
+    public IActionResult Other(Helper h) => h.View("x");
+    public IActionResult NamedArg() => View(viewName: "Other");
+}`)
+	var got []string
+	for _, r := range f.Refs {
+		if r.Kind == facts.Renders {
+			got = append(got, fmt.Sprintf("%s %s %s", f.Types[r.From].Methods[r.Method].Name, r.Member, r.Name))
+		}
+	}
+	want := []string{
+		`Index View `,
+		`About View `,
+		`Named View "Other"`,
+		`Path View "~/Views/Shared/Odd.cshtml"`,
+		`Konst View "Promo"`,
+		`Of View "About"`,
+		`Part PartialView "_Row"`,
+		`Param View `,
+		`Local View `,
+		`Field View `,
+		`NamedArg View "Other"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("renders:\ngot  %q\nwant %q", got, want)
+	}
+}

@@ -120,6 +120,7 @@ func (e *extractor) memberCall(i int32) {
 		member := e.text(nm)
 		e.call(member, e.args(a), e.recv(obj), nm)
 		e.callData(i, obj, member, a)
+		e.renderMember(obj, member, a)
 	} else if nm >= 0 {
 		e.visitExpr(nm)
 	}
@@ -141,6 +142,7 @@ func (e *extractor) scopedCall(i int32) {
 		if recv >= 0 {
 			e.call(member, e.args(a), recv, nm)
 			e.staticCallData(i, s, member, a)
+			e.renderStatic(s, member, a)
 		}
 	}
 	if s >= 0 && !isNameKind(e.kind(s)) && e.kind(s) != kRelativeScope {
@@ -191,6 +193,7 @@ func (e *extractor) functionCall(i int32) {
 		name := e.funcName(written)
 		e.call(simpleName(written), e.args(a), e.expr(facts.ExprFunction, name, -1, 0), fn)
 		e.functionCallData(i, strings.ToLower(simpleName(written)), a)
+		e.renderFunction(written, a)
 	} else if fn >= 0 {
 		e.visitExpr(fn)
 	}

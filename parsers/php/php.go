@@ -75,6 +75,10 @@
 // a constant or a static property (X::CONST, X::$p) is not a reference,
 // as a field access is not in Java.
 //
+// The views code renders are facts.Renders references (render.go):
+// Laravel's view('a.b'), View::make and response()->view, Twig's render
+// in Symfony controllers and on a Twig\Environment.
+//
 // # Call receivers
 //
 // $this is the enclosing class; $this->p is the property p (typed here
@@ -117,7 +121,7 @@ import (
 
 // Version is the version of the facts this parser emits: bump it when
 // they change for some input, so that cached facts are not reused.
-const Version = "1"
+const Version = "2"
 
 // Parser extracts facts from PHP files. It holds a tree-sitter parser:
 // Close it. It is not safe for concurrent use.

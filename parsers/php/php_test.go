@@ -313,3 +313,44 @@ func TestSyntaxError(t *testing.T) {
 		t.Errorf("facts from the intact parts: %+v %q", f.Types, refs(f))
 	}
 }
+
+func TestRenders(t *testing.T) {
+	f := parse(t, "src/Controller/BlogController.php", `<?php
+namespace App\Controller;
+use Symfony\Bundle\FrameworkBundle\Controller\AbstractController;
+use Illuminate\Support\Facades\View;
+use Twig\Environment;
+class BlogController extends AbstractController {
+    const SHOW = 'blog/show.html.twig';
+    function index() { return $this->render('blog/index.html.twig', []); }
+    function show() { return $this->renderView(self::SHOW); }
+    function dyn($t) { return $this->render($t); }
+    function laravel() { view('orders.index'); View::make('orders.row'); return response()->view('layouts.app', [], 200); }
+    function concat($x) { return view('orders.' . $x); }
+    function twig(Environment $twig) { return $twig->render('mail/x.twig'); }
+    function other($r) { $r->render('nope.html.twig'); $this->helper('x.html.twig'); }
+}
+class Page extends Base {
+    function a() { return $this->render('pages/home.html.twig'); }
+    function b() { return $this->render('home'); }
+}
+`)
+	var got []string
+	for _, r := range f.Refs {
+		if r.Kind == facts.Renders {
+			got = append(got, fmt.Sprintf("%d.%d %s %s", r.From, r.Method, r.Member, r.Name))
+		}
+	}
+	want := []string{
+		`0.0 render "blog/index.html.twig"`,
+		`0.1 render SHOW`,
+		`0.3 view "orders.index"`,
+		`0.3 view "orders.row"`,
+		`0.3 view "layouts.app"`,
+		`0.5 render "mail/x.twig"`,
+		`1.0 render "pages/home.html.twig"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("renders:\ngot  %q\nwant %q", got, want)
+	}
+}

@@ -32,6 +32,7 @@ func (e *extractor) callExpr(i int32) int {
 			this = e.thisExpr()
 			e.call(name, nargs, this, meth)
 		}
+		e.renderCall(name, args)
 		e.selfDataCall(i, name, args)
 		e.sqlCall(i, name, -1, args)
 		e.walkArgs(args, blk)
@@ -63,7 +64,15 @@ func (e *extractor) callExpr(i int32) int {
 	}
 	e.chainDataCall(i, recv, name, args)
 	e.sqlCall(i, name, recv, args)
-	e.walkArgs(args, blk)
+	if blk >= 0 && e.kind(recv) == kIdentifier && e.text(recv) == "format" {
+		// respond_to's format.js { render ... }: what it renders is js.
+		saved := e.format
+		e.format = name
+		e.walkArgs(args, blk)
+		e.format = saved
+	} else {
+		e.walkArgs(args, blk)
+	}
 	if base < 0 {
 		return -1
 	}

@@ -71,6 +71,8 @@
 //     keys.
 //   - `require`/`require_relative` are Imports (Name as written; a
 //     require_relative's starts with "./" or "../").
+//   - Renders: a controller's explicit `render :edit`, `render 'a/b'`,
+//     `render partial: 'x'` (see render.go).
 //
 // # Data access
 //
@@ -101,7 +103,7 @@ import (
 
 // Version is the version of the facts this parser emits: bump it when
 // they change for some input, so that cached facts are not reused.
-const Version = "1"
+const Version = "2"
 
 // Parser extracts facts from Ruby files. It holds a tree-sitter parser:
 // Close it. It is not safe for concurrent use.
@@ -159,7 +161,8 @@ type extractor struct {
 	scopes []scope // locals of the defs, blocks and lambdas being walked
 	counts map[string]int
 
-	dbFile bool // the file is under a db/ directory: the schema DSL declares tables
+	format string // the respond_to format whose block is walked (format.js { ... }), or ""
+	dbFile bool   // the file is under a db/ directory: the schema DSL declares tables
 	data   dataState
 }
 
@@ -195,6 +198,7 @@ type local struct {
 func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.t, e.f = t, f
 	e.frames, e.scopes, e.method, e.inDef = e.frames[:0], e.scopes[:0], -1, false
+	e.format = ""
 	e.refs, e.exprs, e.this = e.refs[:0], e.exprs[:0], -1
 	e.counts = nil
 	e.data.reset()
