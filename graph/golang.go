@@ -675,7 +675,13 @@ func (r *goResolver) packageVar(p, name string) res {
 }
 
 // describeGo renders a receiver expression for the unresolved-name report.
-func describeGo(f *facts.File, i int) string {
+func describeGo(f *facts.File, i int) string { return describeGoN(f, i, maxDescribed) }
+
+// describeGoN renders at most n steps of the chain, "…" for the rest.
+func describeGoN(f *facts.File, i, n int) string {
+	if n == 0 {
+		return "…"
+	}
 	e := f.Exprs[i]
 	switch e.Kind {
 	case facts.ExprType, facts.ExprStatic, facts.ExprThis:
@@ -684,9 +690,9 @@ func describeGo(f *facts.File, i int) string {
 		if e.Base < 0 {
 			return e.Name
 		}
-		return describeGo(f, e.Base) + "." + e.Name
+		return describeGoN(f, e.Base, n-1) + "." + e.Name
 	case facts.ExprCall:
-		return describeGo(f, e.Base) + "." + e.Name + "()"
+		return describeGoN(f, e.Base, n-1) + "." + e.Name + "()"
 	}
 	if e.Name != "" {
 		return e.Name

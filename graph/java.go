@@ -176,7 +176,18 @@ func (r *fileResolver) call(from int, ref facts.Ref) (res, string) {
 }
 
 // describe renders a receiver expression for the unresolved-name report.
-func describe(f *facts.File, i int) string {
+func describe(f *facts.File, i int) string { return describeN(f, i, maxDescribed) }
+
+// maxDescribed is how many steps of a receiver chain a name in the
+// unresolved report shows: naming every call of a generated 4,000-call
+// chain in full is quadratic work, and such a name helps nobody.
+const maxDescribed = 6
+
+// describeN renders at most n steps of the chain, "…" for the rest.
+func describeN(f *facts.File, i, n int) string {
+	if n == 0 {
+		return "…"
+	}
 	e := f.Exprs[i]
 	switch e.Kind {
 	case facts.ExprType, facts.ExprStatic:
@@ -189,9 +200,9 @@ func describe(f *facts.File, i int) string {
 		if e.Base < 0 {
 			return e.Name
 		}
-		return describe(f, e.Base) + "." + e.Name
+		return describeN(f, e.Base, n-1) + "." + e.Name
 	case facts.ExprCall:
-		return describe(f, e.Base) + "." + e.Name + "()"
+		return describeN(f, e.Base, n-1) + "." + e.Name + "()"
 	}
 	return "?"
 }

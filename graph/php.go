@@ -428,7 +428,13 @@ func (r *phpResolver) call(from int, ref facts.Ref) (res, string) {
 
 // describePHP renders a receiver expression for the unresolved-name
 // report.
-func describePHP(f *facts.File, i int) string {
+func describePHP(f *facts.File, i int) string { return describePHPN(f, i, maxDescribed) }
+
+// describePHPN renders at most n steps of the chain, "…" for the rest.
+func describePHPN(f *facts.File, i, n int) string {
+	if n == 0 {
+		return "…"
+	}
 	e := f.Exprs[i]
 	switch e.Kind {
 	case facts.ExprType, facts.ExprStatic:
@@ -441,12 +447,12 @@ func describePHP(f *facts.File, i int) string {
 		if e.Base < 0 {
 			return e.Name
 		}
-		return describePHP(f, e.Base) + "->" + e.Name
+		return describePHPN(f, e.Base, n-1) + "->" + e.Name
 	case facts.ExprCall:
 		if e.Base >= 0 && f.Exprs[e.Base].Kind == facts.ExprFunction {
 			return strings.TrimPrefix(f.Exprs[e.Base].Name, `\`) + "()"
 		}
-		return describePHP(f, e.Base) + "->" + e.Name + "()"
+		return describePHPN(f, e.Base, n-1) + "->" + e.Name + "()"
 	case facts.ExprFunction:
 		return e.Name
 	}

@@ -1114,7 +1114,13 @@ func (r *pyResolver) ref(from int, ref facts.Ref) (kind EdgeKind, to int, member
 
 // describePy renders a receiver expression for the unresolved-name
 // report: a call of a global name has no base.
-func describePy(f *facts.File, i int) string {
+func describePy(f *facts.File, i int) string { return describePyN(f, i, maxDescribed) }
+
+// describePyN renders at most n steps of the chain, "…" for the rest.
+func describePyN(f *facts.File, i, n int) string {
+	if n == 0 {
+		return "…"
+	}
 	if i < 0 || i >= len(f.Exprs) {
 		return "?"
 	}
@@ -1127,12 +1133,12 @@ func describePy(f *facts.File, i int) string {
 	case facts.ExprSuper:
 		return "super()"
 	case facts.ExprField:
-		return describePy(f, x.Base) + "." + x.Name
+		return describePyN(f, x.Base, n-1) + "." + x.Name
 	case facts.ExprCall:
 		if x.Base < 0 {
 			return x.Name + "()"
 		}
-		return describePy(f, x.Base) + "." + x.Name + "()"
+		return describePyN(f, x.Base, n-1) + "." + x.Name + "()"
 	}
 	return "?"
 }

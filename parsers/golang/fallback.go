@@ -150,6 +150,9 @@ type tsx struct {
 	recvType   string
 	typeParams []string
 	scopes     []map[string]int // local name -> expression of its value (-1 unknown)
+	// recvs memoizes the receiver expression of each node: without it a
+	// call chain builds its prefix again for every call.
+	recvs map[int32]int
 }
 
 func (x *tsx) lineStarts(src []byte) {
@@ -640,6 +643,19 @@ func (x *tsx) declare(name string, e int) {
 
 // recv types a receiver expression.
 func (x *tsx) recv(i int32) int {
+	if v, ok := x.recvs[i]; ok {
+		return v
+	}
+	v := x.recvOf(i)
+	if x.recvs == nil {
+		x.recvs = map[int32]int{}
+	}
+	x.recvs[i] = v
+	return v
+}
+
+// recvOf computes recv.
+func (x *tsx) recvOf(i int32) int {
 	switch x.kind(i) {
 	case kIdentifier:
 		name := x.text(i)

@@ -447,6 +447,19 @@ func (e *extractor) ctorInvocation(i int32) {
 
 // recv returns the index in f.Exprs of the receiver expression at node i.
 func (e *extractor) recv(i int32) int {
+	if x, ok := e.recvs[i]; ok {
+		return x
+	}
+	x := e.recvOf(i)
+	if e.recvs == nil {
+		e.recvs = map[int32]int{}
+	}
+	e.recvs[i] = x
+	return x
+}
+
+// recvOf computes recv.
+func (e *extractor) recvOf(i int32) int {
 	switch e.kind(i) {
 	case kIdentifier:
 		return e.ident(e.text(i))

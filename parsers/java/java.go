@@ -92,9 +92,13 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.Fil
 // extractor holds the state of one file's walk; its buffers are reused
 // from file to file.
 type extractor struct {
-	g *grammar
-	t *tsflat.Tree
-	f *facts.File
+	// recvs memoizes the receiver expression of each node of the file:
+	// without it a call chain a.b().c().d()... builds its prefix again
+	// for every call, in time quadratic in its length.
+	recvs map[int32]int
+	g     *grammar
+	t     *tsflat.Tree
+	f     *facts.File
 
 	lines tsflat.Lines // byte offset of each line start
 
@@ -136,6 +140,7 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.t, e.f = t, f
 	e.frames, e.scopes, e.method = e.frames[:0], e.scopes[:0], -1
 	e.refs, e.exprs = e.refs[:0], e.exprs[:0]
+	clear(e.recvs)
 	e.lines = e.lines.Index(t.Src)
 	if len(t.Nodes) > 0 {
 		e.dataStart()

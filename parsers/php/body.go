@@ -531,6 +531,19 @@ func (e *extractor) lookupLocal(name string) (local, bool) {
 
 // recv returns the index in f.Exprs of the receiver expression at node i.
 func (e *extractor) recv(i int32) int {
+	if x, ok := e.recvs[i]; ok {
+		return x
+	}
+	x := e.recvOf(i)
+	if e.recvs == nil {
+		e.recvs = map[int32]int{}
+	}
+	e.recvs[i] = x
+	return x
+}
+
+// recvOf computes recv.
+func (e *extractor) recvOf(i int32) int {
 	switch e.kind(i) {
 	case kVariable:
 		name := varName(e.text(i))

@@ -13,9 +13,13 @@ import (
 // extractor holds the state of one file's walk; its buffers are reused
 // from file to file.
 type extractor struct {
-	g *grammar
-	t *tsflat.Tree
-	f *facts.File
+	// values memoizes the value expression of each node of the file:
+	// without it a call chain a.b().c()... builds its prefix again for
+	// every call, in time quadratic in its length.
+	values map[int32]int
+	g      *grammar
+	t      *tsflat.Tree
+	f      *facts.File
 
 	lines tsflat.Lines // byte offset of each line start
 
@@ -75,6 +79,7 @@ func (e *extractor) run(t *tsflat.Tree, f *facts.File) {
 	e.t, e.f = t, f
 	e.frames, e.scopes, e.method = e.frames[:0], e.scopes[:0], -1
 	e.refs, e.exprs = e.refs[:0], e.exprs[:0]
+	clear(e.values)
 	e.module, e.scopeX, e.ns = -1, -1, ""
 	clear(e.bound)
 	if e.bound == nil {
@@ -2046,6 +2051,19 @@ func (e *extractor) qualifierUses(obj int32) {
 // valueExpr builds the receiver expression of a value, for typing a call's
 // receiver or a local's initialiser.
 func (e *extractor) valueExpr(i int32) int {
+	if x, ok := e.values[i]; ok {
+		return x
+	}
+	x := e.valueExprOf(i)
+	if e.values == nil {
+		e.values = map[int32]int{}
+	}
+	e.values[i] = x
+	return x
+}
+
+// valueExprOf computes valueExpr.
+func (e *extractor) valueExprOf(i int32) int {
 	switch e.kind(i) {
 	case kThis:
 		return e.expr(facts.ExprThis, "", -1, 0)
