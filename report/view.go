@@ -173,7 +173,17 @@ func scoreViews(r *result.Result) []scoreView {
 		Meaning: "Distinct type-to-type dependencies that cross a candidate boundary" + perType + ": each is an interface to design or a dependency to remove.",
 		Better:  "lower is better"})
 	v, m = verdict(s.CandidateCycles == 0, false)
-	out = append(out, scoreView{Name: "Cycles between candidates", Value: num(s.CandidateCycles),
+	inCycles := 0
+	for _, c := range r.Cycles.Candidates {
+		inCycles += len(c)
+	}
+	value := num(s.CandidateCycles)
+	if inCycles > 0 {
+		// One cycle may hold nearly every candidate: the count alone
+		// would read as a small problem.
+		value += fmt.Sprintf(" (%s of %s candidates)", num(inCycles), num(len(r.Candidates)))
+	}
+	out = append(out, scoreView{Name: "Cycles between candidates", Value: value,
 		Meaning: "Groups of candidates that depend on each other in a circle; 0 means the candidates can be layered and extracted one by one.",
 		Better:  "lower is better", Verdict: v, Mark: m})
 	// The literature's other scores: no verdict, for want of thresholds
