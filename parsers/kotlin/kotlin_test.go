@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/factstest"
 )
 
 const defaultPath = "src/main/kotlin/com/acme/OrderUtils.kt"
@@ -27,246 +28,9 @@ func parse(t *testing.T, path, src string) *facts.File {
 	return f
 }
 
-// expr renders receiver expression i: "kind:name(base)".
-func expr(f *facts.File, i int) string {
-	if i < 0 {
-		return "-"
-	}
-	e := f.Exprs[i]
-	s := exprKinds[e.Kind] + ":" + e.Name
-	if e.Kind == facts.ExprCall && e.Args > 0 {
-		s += fmt.Sprintf("/%d", e.Args)
-	}
-	if e.Base >= 0 {
-		s += "(" + expr(f, e.Base) + ")"
-	}
-	return s
-}
+type testCase = factstest.Case
 
-var exprKinds = map[facts.ExprKind]string{
-	facts.ExprUnknown: "unknown", facts.ExprType: "type", facts.ExprStatic: "static", facts.ExprThis: "this",
-	facts.ExprSuper: "super", facts.ExprField: "field", facts.ExprCall: "call", facts.ExprAwait: "await",
-	facts.ExprElement: "elem", facts.ExprScope: "scope", facts.ExprFunction: "func", facts.ExprImplicit: "implicit",
-}
-
-// where renders the type and method a fact comes from: "Type.method",
-// "Type" or "-".
-func where(f *facts.File, from, method int) string {
-	if from < 0 {
-		return "-"
-	}
-	s := f.Types[from].Name
-	if method >= 0 {
-		s += "#" + f.Types[from].Methods[method].Name
-	}
-	return s
-}
-
-// refs renders references as "line kind where name": a call as
-// "line call where member/args recv", a supertype with a member as
-// "name member".
-func refs(f *facts.File) []string {
-	var out []string
-	for _, r := range f.Refs {
-		out = append(out, ref(f, r))
-	}
-	return out
-}
-
-func ref(f *facts.File, r facts.Ref) string {
-	s := fmt.Sprintf("%d %s %s ", r.Line, r.Kind, where(f, r.From, r.Method))
-	switch {
-	case r.Kind == facts.Call:
-		s += fmt.Sprintf("%s/%d %s", r.Member, r.Args, expr(f, r.Recv))
-	case r.Member != "":
-		s += r.Name + " " + r.Member
-	default:
-		s += r.Name
-	}
-	return s
-}
-
-// types renders declared types as "name kind outer lines flags".
-func types(f *facts.File) []string {
-	var out []string
-	for _, ty := range f.Types {
-		s := fmt.Sprintf("%s %s outer=%d %d-%d", ty.Name, ty.Kind, ty.Outer, ty.Line, ty.EndLine)
-		if ty.Public {
-			s += " public"
-		}
-		if ty.Abstract {
-			s += " abstract"
-		}
-		if len(ty.TypeParams) > 0 {
-			s += " <" + strings.Join(ty.TypeParams, ",") + ">"
-		}
-		if len(ty.Annotations) > 0 {
-			s += " @" + strings.Join(ty.Annotations, ",@")
-		}
-		if len(ty.Nesting) > 0 {
-			s += " in[" + strings.Join(ty.Nesting, ",") + "]"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// members renders type i's fields ("name: type") and methods
-// ("name(params) return").
-func members(f *facts.File, i int) []string {
-	var out []string
-	ty := f.Types[i]
-	for _, fl := range ty.Fields {
-		s := fmt.Sprintf("%d %s: %s", fl.Line, fl.Name, fl.Type)
-		if fl.Static {
-			s += " static"
-		}
-		if fl.Value != "" {
-			s += fmt.Sprintf(" = %q", fl.Value)
-		}
-		if len(fl.Annotations) > 0 {
-			s += " @" + strings.Join(fl.Annotations, ",@")
-		}
-		out = append(out, s)
-	}
-	for _, m := range ty.Methods {
-		s := fmt.Sprintf("%d-%d %s(%s) %s", m.Line, m.EndLine, m.Name, strings.Join(m.Params, ", "), m.Return)
-		for _, fl := range []struct {
-			on   bool
-			name string
-		}{{m.Static, "static"}, {m.Public, "public"}, {m.Constructor, "ctor"}, {m.Extension, "ext"}, {m.Accessor, "accessor"}} {
-			if fl.on {
-				s += " " + fl.name
-			}
-		}
-		if len(m.TypeParams) > 0 {
-			s += " <" + strings.Join(m.TypeParams, ",") + ">"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// imports renders imports as "line name from alias flags".
-func imports(f *facts.File) []string {
-	var out []string
-	for _, imp := range f.Imports {
-		s := fmt.Sprintf("%d %s", imp.Line, imp.Name)
-		if imp.From != "" {
-			s += " from=" + imp.From
-		}
-		if imp.Alias != "" {
-			s += " as=" + imp.Alias
-		}
-		if imp.Wildcard {
-			s += " *"
-		}
-		if imp.Static {
-			s += " static"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// tables renders declared tables as "line name kind entity via flags
-// ->fk(columns)", the entity being the mapped type's name.
-func tables(f *facts.File) []string {
-	var out []string
-	for _, tb := range f.Tables {
-		ent := tb.EntityName
-		if tb.Entity >= 0 {
-			ent = f.Types[tb.Entity].Name
-		}
-		s := fmt.Sprintf("%d %s %s entity=%s via=%s", tb.Line, tb.Name, tb.Kind, ent, tb.Via)
-		if tb.AppLabel {
-			s += " applabel"
-		}
-		if len(tb.Reads) > 0 {
-			s += " reads=" + strings.Join(tb.Reads, ",")
-		}
-		if tb.Inheritance != "" {
-			s += " inh=" + tb.Inheritance
-		}
-		for _, fk := range tb.ForeignKeys {
-			s += fmt.Sprintf(" ->%s%s(%s)", fk.Table, fk.Entity, strings.Join(fk.Columns, ","))
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// data renders data accesses as "line kind object-or-entity where via".
-func data(f *facts.File) []string {
-	var out []string
-	for _, d := range f.Data {
-		s := fmt.Sprintf("%d %s %s%s %s %s", d.Line, d.Kind, d.Object, d.Entity, where(f, d.From, d.Method), d.Via)
-		if d.Guess {
-			s += " guess"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// sqlTexts renders SQL texts waiting for constants of other files.
-func sqlTexts(f *facts.File) []string {
-	var out []string
-	for _, s := range f.SQL {
-		var parts []string
-		for _, p := range s.Parts {
-			if p.Const != "" {
-				parts = append(parts, "{"+p.Const+"}")
-			} else {
-				parts = append(parts, p.Text)
-			}
-		}
-		out = append(out, fmt.Sprintf("%d %s %s %s", s.Line, where(f, s.From, s.Method), s.Via, strings.Join(parts, "")))
-	}
-	return out
-}
-
-// diags renders diagnostics as "line severity code".
-func diags(f *facts.File) []string {
-	var out []string
-	for _, d := range f.Diagnostics {
-		out = append(out, fmt.Sprintf("%d %s %s", d.Line, d.Severity, d.Code))
-	}
-	return out
-}
-
-// sections renders every fact of f, by section, for the comparisons of
-// the table tests: a section a case does not name is not compared.
-func sections(f *facts.File) map[string][]string {
-	s := map[string][]string{
-		"package": {f.Package},
-		"imports": imports(f),
-		"types":   types(f),
-		"refs":    refs(f),
-		"tables":  tables(f),
-		"data":    data(f),
-		"sql":     sqlTexts(f),
-		"diags":   diags(f),
-	}
-	for i, ty := range f.Types {
-		s["members "+ty.Name] = members(f, i)
-	}
-	return s
-}
-
-type testCase struct {
-	name string
-	path string // defaultPath when empty
-	src  string
-	// want holds the expected renderings of the sections it names, in
-	// order; an empty (non-nil) slice expects none.
-	want map[string][]string
-	// skip, when set, names a discrepancy between the package
-	// documentation and the implementation: want is the documented
-	// behaviour.
-	skip string
-}
-
+// run checks each case's sections (see package factstest).
 func run(t *testing.T, cases []testCase) {
 	t.Helper()
 	p, err := NewParser()
@@ -274,48 +38,23 @@ func run(t *testing.T, cases []testCase) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if tc.skip != "" {
-				t.Skip(tc.skip)
-			}
-			path := tc.path
-			if path == "" {
-				path = defaultPath
-			}
-			f, err := p.Parse(context.Background(), path, []byte(tc.src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := sections(f)
-			keys := make([]string, 0, len(tc.want))
-			for k := range tc.want {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			for _, k := range keys {
-				if g, w := got[k], tc.want[k]; !slices.Equal(g, w) {
-					t.Errorf("%s:\n got %s\nwant %s", k, goList(g), goList(w))
-				}
-			}
-		})
-	}
+	factstest.Run(t, factstest.Setup{Parse: p.Parse, DefaultPath: defaultPath}, cases)
 }
 
-// goList renders lines as a Go slice literal, to paste into a case.
-func goList(lines []string) string {
-	q := make([]string, len(lines))
-	for i, l := range lines {
-		q[i] = fmt.Sprintf("%q", l)
-	}
-	return "{" + strings.Join(q, ", ") + "}"
-}
+var (
+	refs   = factstest.Refs
+	ref    = factstest.Ref
+	types  = factstest.Types
+	where  = factstest.Where
+	diags  = factstest.Diags
+	goList = factstest.GoList
+)
 
 func TestFacts(t *testing.T) {
 	run(t, []testCase{
 		{
-			name: "declarations",
-			src: `package com.acme.orders
+			Name: "declarations",
+			Src: `package com.acme.orders
 
 import com.acme.base.Entity
 import com.acme.util.*
@@ -350,7 +89,7 @@ annotation class Marker
 fun Order.total(): Long = 0
 typealias Orders = List<Order>
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"package": {"com.acme.orders"},
 				"imports": {
 					"3 com.acme.base.Entity",
@@ -402,8 +141,8 @@ typealias Orders = List<Order>
 			},
 		},
 		{
-			name: "references",
-			src: `package com.acme
+			Name: "references",
+			Src: `package com.acme
 
 @Service
 class OrderService(private val repo: OrderRepository, val clock: Clock) : BaseService(repo), Auditable {
@@ -424,7 +163,7 @@ class OrderService(private val repo: OrderRepository, val clock: Clock) : BaseSe
 fun Order.total(): Long = lines.sumOf { 1 }
 typealias Orders = List<Order>
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"refs": {
 					"3 annotation OrderService Service",
 					"4 type-use OrderService OrderRepository",
@@ -454,41 +193,41 @@ typealias Orders = List<Order>
 					"20 type-use ComAcmeKt Order",
 				},
 			},
-			path: "com/acme/comAcme.kt",
+			Path: "com/acme/comAcme.kt",
 		},
 		{
-			name: "facade name",
-			path: "src/order-utils.kt",
-			src: `fun top(x: Int) = x
+			Name: "facade name",
+			Path: "src/order-utils.kt",
+			Src: `fun top(x: Int) = x
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"types":                 {"Order_utilsKt class outer=-1 1-1 public"},
 				"members Order_utilsKt": {"1-1 top(Int)  static public"},
 			},
 		},
 		{
-			name: "jvm name",
-			path: "Util.kt",
-			src: `@file:JvmName("Helpers")
+			Name: "jvm name",
+			Path: "Util.kt",
+			Src: `@file:JvmName("Helpers")
 package a
 
 fun top(x: Int) = x
 val limit: Int = 3
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"types": {"Helpers class outer=-1 1-5 public"},
 			},
 		},
 		{
-			name: "facade properties",
-			skip: "documented: the facade's properties are static fields; actual: only their accessors are declared (no field, no const value)",
-			path: "Util.kt",
-			src: `package a
+			Name: "facade properties",
+			Skip: "documented: the facade's properties are static fields; actual: only their accessors are declared (no field, no const value)",
+			Path: "Util.kt",
+			Src: `package a
 
 const val FIND = "SELECT * FROM orders"
 val limit: Int = 3
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"members UtilKt": {
 					`3 FIND: String static = "SELECT * FROM orders"`,
 					"4 limit: Int static",
@@ -497,8 +236,8 @@ val limit: Int = 3
 			},
 		},
 		{
-			name: "jpa",
-			src: `package com.acme
+			Name: "jpa",
+			Src: `package com.acme
 
 import jakarta.persistence.*
 
@@ -529,7 +268,7 @@ class Svc(val em: EntityManager) {
     }
 }
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"tables": {
 					"8 purchase_orders table entity=PurchaseOrder via=jpa inh=joined ->Customer(buyer_id)",
 					"12  table entity=OrderLine via=jpa ->purchase_orders(order_id)",
@@ -547,8 +286,8 @@ class Svc(val em: EntityManager) {
 			},
 		},
 		{
-			name: "spring data",
-			src: `package com.acme
+			Name: "spring data",
+			Src: `package com.acme
 
 import org.springframework.data.jpa.repository.JpaRepository
 import org.springframework.data.jpa.repository.Query
@@ -571,7 +310,7 @@ class Dao(val jdbc: JdbcTemplate) {
     }
 }
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"data": {
 					"6 reads PurchaseOrder OrderRepository spring-data",
 					"6 writes PurchaseOrder OrderRepository spring-data",
@@ -587,8 +326,8 @@ class Dao(val jdbc: JdbcTemplate) {
 			},
 		},
 		{
-			name: "exposed",
-			src: `package com.acme
+			Name: "exposed",
+			Src: `package com.acme
 
 import org.jetbrains.exposed.sql.Table
 import org.jetbrains.exposed.dao.id.IntIdTable
@@ -609,7 +348,7 @@ fun run() {
     (Users innerJoin Cities).selectAll()
 }
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"tables": {
 					"8 app_users table entity=Users via=exposed ->Cities(city_id)",
 					"11 cities table entity=Cities via=exposed",
@@ -624,8 +363,8 @@ fun run() {
 			},
 		},
 		{
-			name: "syntax error",
-			src: `package a
+			Name: "syntax error",
+			Src: `package a
 
 class A {
     fun f() { val x = = 1 }
@@ -633,7 +372,7 @@ class A {
 
 class B : A()
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"types": {
 					"A class outer=-1 3-5 public",
 					"B class outer=-1 7-7 public",
@@ -644,9 +383,9 @@ class B : A()
 			},
 		},
 		{
-			name: "empty file",
-			src:  "",
-			want: map[string][]string{
+			Name: "empty file",
+			Src:  "",
+			Want: map[string][]string{
 				"package": {""},
 				"types":   {},
 				"refs":    {},
@@ -659,7 +398,7 @@ class B : A()
 // TestRobustness feeds inputs that are no Kotlin: the parser must not
 // panic, and must say where the syntax breaks.
 func TestRobustness(t *testing.T) {
-	const depth, chain = 5000, 500
+	const depth, chain = 5000, 5000
 	var classes strings.Builder
 	for i := range 300 {
 		fmt.Fprintf(&classes, "class C%d {\n", i)
@@ -676,7 +415,6 @@ func TestRobustness(t *testing.T) {
 		{name: "binary junk", src: "\x00\x01\xff\xfe\x7fELF\x02\x01\n\x00\x00\xc3\x28\x9f", lines: 2, diags: []string{"1 warning syntax"}},
 		{name: "deep parentheses", src: "val x = " + strings.Repeat("(", depth) + "1" + strings.Repeat(")", depth) + "\n", lines: 1},
 		{name: "deep lambdas", src: "val x = " + strings.Repeat("run {", depth) + strings.Repeat("}", depth) + "\n", lines: 1},
-		// Shorter: the extractor's time grows with the square of a chain's length.
 		{name: "long call chain", src: "fun g(o: Order) = o" + strings.Repeat(".f()", chain) + "\n", lines: 1, nrefs: chain + 1},
 		{name: "deep classes", src: classes.String(), lines: 601, lastRef: "301 call " + deepName(300) + "#f Order/0 this:"},
 		{name: "unclosed", src: strings.Repeat("class A {\n", depth), lines: depth, diags: []string{"1 warning syntax"}},

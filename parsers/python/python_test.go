@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/factstest"
 )
 
 const defaultPath = "x.py"
@@ -27,246 +28,9 @@ func parse(t *testing.T, path, src string) *facts.File {
 	return f
 }
 
-// expr renders receiver expression i: "kind:name(base)".
-func expr(f *facts.File, i int) string {
-	if i < 0 {
-		return "-"
-	}
-	e := f.Exprs[i]
-	s := exprKinds[e.Kind] + ":" + e.Name
-	if e.Kind == facts.ExprCall && e.Args > 0 {
-		s += fmt.Sprintf("/%d", e.Args)
-	}
-	if e.Base >= 0 {
-		s += "(" + expr(f, e.Base) + ")"
-	}
-	return s
-}
+type testCase = factstest.Case
 
-var exprKinds = map[facts.ExprKind]string{
-	facts.ExprUnknown: "unknown", facts.ExprType: "type", facts.ExprStatic: "static", facts.ExprThis: "this",
-	facts.ExprSuper: "super", facts.ExprField: "field", facts.ExprCall: "call", facts.ExprAwait: "await",
-	facts.ExprElement: "elem", facts.ExprScope: "scope", facts.ExprFunction: "func", facts.ExprImplicit: "implicit",
-}
-
-// where renders the type and method a fact comes from: "Type.method",
-// "Type" or "-".
-func where(f *facts.File, from, method int) string {
-	if from < 0 {
-		return "-"
-	}
-	s := f.Types[from].Name
-	if method >= 0 {
-		s += "#" + f.Types[from].Methods[method].Name
-	}
-	return s
-}
-
-// refs renders references as "line kind where name": a call as
-// "line call where member/args recv", a supertype with a member as
-// "name member".
-func refs(f *facts.File) []string {
-	var out []string
-	for _, r := range f.Refs {
-		out = append(out, ref(f, r))
-	}
-	return out
-}
-
-func ref(f *facts.File, r facts.Ref) string {
-	s := fmt.Sprintf("%d %s %s ", r.Line, r.Kind, where(f, r.From, r.Method))
-	switch {
-	case r.Kind == facts.Call:
-		s += fmt.Sprintf("%s/%d %s", r.Member, r.Args, expr(f, r.Recv))
-	case r.Member != "":
-		s += r.Name + " " + r.Member
-	default:
-		s += r.Name
-	}
-	return s
-}
-
-// types renders declared types as "name kind outer lines flags".
-func types(f *facts.File) []string {
-	var out []string
-	for _, ty := range f.Types {
-		s := fmt.Sprintf("%s %s outer=%d %d-%d", ty.Name, ty.Kind, ty.Outer, ty.Line, ty.EndLine)
-		if ty.Public {
-			s += " public"
-		}
-		if ty.Abstract {
-			s += " abstract"
-		}
-		if len(ty.TypeParams) > 0 {
-			s += " <" + strings.Join(ty.TypeParams, ",") + ">"
-		}
-		if len(ty.Annotations) > 0 {
-			s += " @" + strings.Join(ty.Annotations, ",@")
-		}
-		if len(ty.Nesting) > 0 {
-			s += " in[" + strings.Join(ty.Nesting, ",") + "]"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// members renders type i's fields ("name: type") and methods
-// ("name(params) return").
-func members(f *facts.File, i int) []string {
-	var out []string
-	ty := f.Types[i]
-	for _, fl := range ty.Fields {
-		s := fmt.Sprintf("%d %s: %s", fl.Line, fl.Name, fl.Type)
-		if fl.Static {
-			s += " static"
-		}
-		if fl.Value != "" {
-			s += fmt.Sprintf(" = %q", fl.Value)
-		}
-		if len(fl.Annotations) > 0 {
-			s += " @" + strings.Join(fl.Annotations, ",@")
-		}
-		out = append(out, s)
-	}
-	for _, m := range ty.Methods {
-		s := fmt.Sprintf("%d-%d %s(%s) %s", m.Line, m.EndLine, m.Name, strings.Join(m.Params, ", "), m.Return)
-		for _, fl := range []struct {
-			on   bool
-			name string
-		}{{m.Static, "static"}, {m.Public, "public"}, {m.Constructor, "ctor"}, {m.Extension, "ext"}, {m.Accessor, "accessor"}} {
-			if fl.on {
-				s += " " + fl.name
-			}
-		}
-		if len(m.TypeParams) > 0 {
-			s += " <" + strings.Join(m.TypeParams, ",") + ">"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// imports renders imports as "line name from alias flags".
-func imports(f *facts.File) []string {
-	var out []string
-	for _, imp := range f.Imports {
-		s := fmt.Sprintf("%d %s", imp.Line, imp.Name)
-		if imp.From != "" {
-			s += " from=" + imp.From
-		}
-		if imp.Alias != "" {
-			s += " as=" + imp.Alias
-		}
-		if imp.Wildcard {
-			s += " *"
-		}
-		if imp.Static {
-			s += " static"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// tables renders declared tables as "line name kind entity via flags
-// ->fk(columns)", the entity being the mapped type's name.
-func tables(f *facts.File) []string {
-	var out []string
-	for _, tb := range f.Tables {
-		ent := tb.EntityName
-		if tb.Entity >= 0 {
-			ent = f.Types[tb.Entity].Name
-		}
-		s := fmt.Sprintf("%d %s %s entity=%s via=%s", tb.Line, tb.Name, tb.Kind, ent, tb.Via)
-		if tb.AppLabel {
-			s += " applabel"
-		}
-		if len(tb.Reads) > 0 {
-			s += " reads=" + strings.Join(tb.Reads, ",")
-		}
-		if tb.Inheritance != "" {
-			s += " inh=" + tb.Inheritance
-		}
-		for _, fk := range tb.ForeignKeys {
-			s += fmt.Sprintf(" ->%s%s(%s)", fk.Table, fk.Entity, strings.Join(fk.Columns, ","))
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// data renders data accesses as "line kind object-or-entity where via".
-func data(f *facts.File) []string {
-	var out []string
-	for _, d := range f.Data {
-		s := fmt.Sprintf("%d %s %s%s %s %s", d.Line, d.Kind, d.Object, d.Entity, where(f, d.From, d.Method), d.Via)
-		if d.Guess {
-			s += " guess"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// sqlTexts renders SQL texts waiting for constants of other files.
-func sqlTexts(f *facts.File) []string {
-	var out []string
-	for _, s := range f.SQL {
-		var parts []string
-		for _, p := range s.Parts {
-			if p.Const != "" {
-				parts = append(parts, "{"+p.Const+"}")
-			} else {
-				parts = append(parts, p.Text)
-			}
-		}
-		out = append(out, fmt.Sprintf("%d %s %s %s", s.Line, where(f, s.From, s.Method), s.Via, strings.Join(parts, "")))
-	}
-	return out
-}
-
-// diags renders diagnostics as "line severity code".
-func diags(f *facts.File) []string {
-	var out []string
-	for _, d := range f.Diagnostics {
-		out = append(out, fmt.Sprintf("%d %s %s", d.Line, d.Severity, d.Code))
-	}
-	return out
-}
-
-// sections renders every fact of f, by section, for the comparisons of
-// the table tests: a section a case does not name is not compared.
-func sections(f *facts.File) map[string][]string {
-	s := map[string][]string{
-		"package": {f.Package},
-		"imports": imports(f),
-		"types":   types(f),
-		"refs":    refs(f),
-		"tables":  tables(f),
-		"data":    data(f),
-		"sql":     sqlTexts(f),
-		"diags":   diags(f),
-	}
-	for i, ty := range f.Types {
-		s["members "+ty.Name] = members(f, i)
-	}
-	return s
-}
-
-type testCase struct {
-	name string
-	path string // defaultPath when empty
-	src  string
-	// want holds the expected renderings of the sections it names, in
-	// order; an empty (non-nil) slice expects none.
-	want map[string][]string
-	// skip, when set, names a discrepancy between the package
-	// documentation and the implementation: want is the documented
-	// behaviour.
-	skip string
-}
-
+// run checks each case's sections (see package factstest).
 func run(t *testing.T, cases []testCase) {
 	t.Helper()
 	p, err := NewParser()
@@ -274,48 +38,23 @@ func run(t *testing.T, cases []testCase) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if tc.skip != "" {
-				t.Skip(tc.skip)
-			}
-			path := tc.path
-			if path == "" {
-				path = defaultPath
-			}
-			f, err := p.Parse(context.Background(), path, []byte(tc.src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := sections(f)
-			keys := make([]string, 0, len(tc.want))
-			for k := range tc.want {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			for _, k := range keys {
-				if g, w := got[k], tc.want[k]; !slices.Equal(g, w) {
-					t.Errorf("%s:\n got %s\nwant %s", k, goList(g), goList(w))
-				}
-			}
-		})
-	}
+	factstest.Run(t, factstest.Setup{Parse: p.Parse, DefaultPath: defaultPath}, cases)
 }
 
-// goList renders lines as a Go slice literal, to paste into a case.
-func goList(lines []string) string {
-	q := make([]string, len(lines))
-	for i, l := range lines {
-		q[i] = fmt.Sprintf("%q", l)
-	}
-	return "{" + strings.Join(q, ", ") + "}"
-}
+var (
+	refs   = factstest.Refs
+	ref    = factstest.Ref
+	types  = factstest.Types
+	where  = factstest.Where
+	diags  = factstest.Diags
+	goList = factstest.GoList
+)
 
 func TestFacts(t *testing.T) {
 	run(t, []testCase{
 		{
-			name: "declarations",
-			src: `class Base:
+			Name: "declarations",
+			Src: `class Base:
     pass
 
 @dataclass
@@ -340,7 +79,7 @@ def helper(x, y: int):
 COUNT = 3
 model = Order
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"package": {""},
 				"types": {
 					"<module> module outer=-1 1-24 public",
@@ -366,8 +105,8 @@ model = Order
 			},
 		},
 		{
-			name: "imports",
-			src: `import os
+			Name: "imports",
+			Src: `import os
 import a.b.c
 import a.b as ab
 from . import views
@@ -380,7 +119,7 @@ def f():
     os.getcwd()
     return O, Line, ab
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"imports": {
 					"1 os",
 					"2 a.b.c",
@@ -406,8 +145,8 @@ def f():
 			},
 		},
 		{
-			name: "references",
-			src: `import importlib
+			Name: "references",
+			Src: `import importlib
 from app import routes
 
 class Order(Base, Generic[T], metaclass=Meta):
@@ -423,7 +162,7 @@ def handler(req: "Request") -> Optional["Order"]:
             pass
     return sorted
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"refs": {
 					"4 extends <module>.Order Base",
 					"4 extends <module>.Order Generic",
@@ -443,8 +182,8 @@ def handler(req: "Request") -> Optional["Order"]:
 			},
 		},
 		{
-			name: "receivers",
-			src: `class Service:
+			Name: "receivers",
+			Src: `class Service:
     def __init__(self, repo: Repo):
         self.repo = repo
 
@@ -467,7 +206,7 @@ def handler(req: "Request") -> Optional["Order"]:
         except NotFound as e:
             e.report()
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"refs": {
 					"2 type-use <module>.Service#__init__ Repo",
 					"6 call <module>.Service#run find/1 field:repo(this:)",
@@ -489,9 +228,9 @@ def handler(req: "Request") -> Optional["Order"]:
 			},
 		},
 		{
-			name: "django",
-			path: "shop/orders/models.py",
-			src: `from django.db import models
+			Name: "django",
+			Path: "shop/orders/models.py",
+			Src: `from django.db import models
 from django.db.models import CharField
 
 class Customer(models.Model):
@@ -527,7 +266,7 @@ def go():
     o = Order.objects.get(pk=1)
     o.delete()
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"tables": {
 					"4 customer table entity=<module>.Customer via=django applabel inh=joined",
 					"11 shop_orders_tags table entity= via=django-m2m ->Order(order_id) ->catalog.Tag(tag_id)",
@@ -546,8 +285,8 @@ def go():
 			},
 		},
 		{
-			name: "sqlalchemy",
-			src: `from sqlalchemy import Column, ForeignKey, Integer, Table, select
+			Name: "sqlalchemy",
+			Src: `from sqlalchemy import Column, ForeignKey, Integer, Table, select
 from sqlalchemy.orm import Session
 
 class Invoice(Base):
@@ -564,7 +303,7 @@ def report(session: Session):
     select(Invoice)
     audit.insert()
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"tables": {
 					"4 invoices table entity=<module>.Invoice via=sqlalchemy ->orders(order_id)",
 					"8 audit_log table entity= via=sqlalchemy",
@@ -579,9 +318,9 @@ def report(session: Session):
 			},
 		},
 		{
-			name: "sqlalchemy session delete",
-			skip: "documented: session.delete(x) writes x's table; actual: read as Django's instance delete of the session itself (writes Session)",
-			src: `from sqlalchemy.orm import Session
+			Name: "sqlalchemy session delete",
+			Skip: "documented: session.delete(x) writes x's table; actual: read as Django's instance delete of the session itself (writes Session)",
+			Src: `from sqlalchemy.orm import Session
 
 class Invoice(Base):
     __tablename__ = "invoices"
@@ -590,13 +329,13 @@ def drop(session: Session):
     inv = Invoice()
     session.delete(inv)
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"data": {"8 writes Invoice <module>#drop sqlalchemy"},
 			},
 		},
 		{
-			name: "raw sql",
-			src: `from sqlalchemy import text
+			Name: "raw sql",
+			Src: `from sqlalchemy import text
 from .queries import FIND_ALL
 import queries
 
@@ -617,7 +356,7 @@ def run(cursor, conn, x):
     cursor.execute(FIND_ALL)
     cursor.execute(queries.FIND_ONE + " LIMIT 1")
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"members <module>": {
 					`5 TABLE: str static = "orders"`,
 					`6 BASE:  static = "SELECT * FROM orders"`,
@@ -640,8 +379,8 @@ def run(cursor, conn, x):
 			},
 		},
 		{
-			name: "syntax error",
-			src: `import os
+			Name: "syntax error",
+			Src: `import os
 
 class A:
     def f(self):
@@ -650,7 +389,7 @@ class A:
 class B(A):
     pass
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"types": {
 					"<module> module outer=-1 1-8 public",
 					"<module>.A class outer=0 3-5 public",
@@ -665,9 +404,9 @@ class B(A):
 			},
 		},
 		{
-			name: "empty file",
-			src:  "",
-			want: map[string][]string{
+			Name: "empty file",
+			Src:  "",
+			Want: map[string][]string{
 				"types":   {"<module> module outer=-1 1-1 public"},
 				"imports": {},
 				"refs":    {},

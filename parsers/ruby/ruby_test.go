@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/factstest"
 )
 
 const defaultPath = "app/models/x.rb"
@@ -27,247 +28,9 @@ func parse(t *testing.T, path, src string) *facts.File {
 	return f
 }
 
-// expr renders receiver expression i: "kind:name(base)".
-func expr(f *facts.File, i int) string {
-	if i < 0 {
-		return "-"
-	}
-	e := f.Exprs[i]
-	s := exprKinds[e.Kind] + ":" + e.Name
-	if e.Kind == facts.ExprCall && e.Args > 0 {
-		s += fmt.Sprintf("/%d", e.Args)
-	}
-	if e.Base >= 0 {
-		s += "(" + expr(f, e.Base) + ")"
-	}
-	return s
-}
+type testCase = factstest.Case
 
-var exprKinds = map[facts.ExprKind]string{
-	facts.ExprUnknown: "unknown", facts.ExprType: "type", facts.ExprStatic: "static", facts.ExprThis: "this",
-	facts.ExprSuper: "super", facts.ExprField: "field", facts.ExprCall: "call", facts.ExprAwait: "await",
-	facts.ExprElement: "elem", facts.ExprScope: "scope", facts.ExprFunction: "func", facts.ExprImplicit: "implicit",
-}
-
-// where renders the type and method a fact comes from: "Type.method",
-// "Type" or "-".
-func where(f *facts.File, from, method int) string {
-	if from < 0 {
-		return "-"
-	}
-	s := f.Types[from].Name
-	if method >= 0 {
-		s += "#" + f.Types[from].Methods[method].Name
-	}
-	return s
-}
-
-// refs renders references as "line kind where name": a call as
-// "line call where member/args recv", a supertype with a member as
-// "name member".
-func refs(f *facts.File) []string {
-	var out []string
-	for _, r := range f.Refs {
-		out = append(out, ref(f, r))
-	}
-	return out
-}
-
-func ref(f *facts.File, r facts.Ref) string {
-	s := fmt.Sprintf("%d %s %s ", r.Line, r.Kind, where(f, r.From, r.Method))
-	switch {
-	case r.Kind == facts.Call:
-		s += fmt.Sprintf("%s/%d %s", r.Member, r.Args, expr(f, r.Recv))
-	case r.Member != "":
-		s += r.Name + " " + r.Member
-	default:
-		s += r.Name
-	}
-	return s
-}
-
-// types renders declared types as "name kind outer lines flags".
-func types(f *facts.File) []string {
-	var out []string
-	for _, ty := range f.Types {
-		s := fmt.Sprintf("%s %s outer=%d %d-%d", ty.Name, ty.Kind, ty.Outer, ty.Line, ty.EndLine)
-		if ty.Public {
-			s += " public"
-		}
-		if ty.Abstract {
-			s += " abstract"
-		}
-		if len(ty.TypeParams) > 0 {
-			s += " <" + strings.Join(ty.TypeParams, ",") + ">"
-		}
-		if len(ty.Annotations) > 0 {
-			s += " @" + strings.Join(ty.Annotations, ",@")
-		}
-		if len(ty.Nesting) > 0 {
-			s += " in[" + strings.Join(ty.Nesting, ",") + "]"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// members renders type i's fields ("name: type") and methods
-// ("name(params) return").
-func members(f *facts.File, i int) []string {
-	var out []string
-	ty := f.Types[i]
-	for _, fl := range ty.Fields {
-		s := fmt.Sprintf("%d %s: %s", fl.Line, fl.Name, fl.Type)
-		if fl.Static {
-			s += " static"
-		}
-		if fl.Value != "" {
-			s += fmt.Sprintf(" = %q", fl.Value)
-		}
-		if len(fl.Annotations) > 0 {
-			s += " @" + strings.Join(fl.Annotations, ",@")
-		}
-		out = append(out, s)
-	}
-	for _, m := range ty.Methods {
-		s := fmt.Sprintf("%d-%d %s(%s) %s", m.Line, m.EndLine, m.Name, strings.Join(m.Params, ", "), m.Return)
-		for _, fl := range []struct {
-			on   bool
-			name string
-		}{{m.Static, "static"}, {m.Public, "public"}, {m.Constructor, "ctor"}, {m.Extension, "ext"}, {m.Accessor, "accessor"}} {
-			if fl.on {
-				s += " " + fl.name
-			}
-		}
-		if len(m.TypeParams) > 0 {
-			s += " <" + strings.Join(m.TypeParams, ",") + ">"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// imports renders imports as "line name from alias flags".
-func imports(f *facts.File) []string {
-	var out []string
-	for _, imp := range f.Imports {
-		s := fmt.Sprintf("%d %s", imp.Line, imp.Name)
-		if imp.From != "" {
-			s += " from=" + imp.From
-		}
-		if imp.Alias != "" {
-			s += " as=" + imp.Alias
-		}
-		if imp.Wildcard {
-			s += " *"
-		}
-		if imp.Static {
-			s += " static"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// tables renders declared tables as "line name kind entity via flags
-// ->fk(columns)", the entity being the mapped type's name.
-func tables(f *facts.File) []string {
-	var out []string
-	for _, tb := range f.Tables {
-		ent := tb.EntityName
-		if tb.Entity >= 0 {
-			ent = f.Types[tb.Entity].Name
-		}
-		s := fmt.Sprintf("%d %s %s entity=%s via=%s", tb.Line, tb.Name, tb.Kind, ent, tb.Via)
-		if tb.AppLabel {
-			s += " applabel"
-		}
-		if len(tb.Reads) > 0 {
-			s += " reads=" + strings.Join(tb.Reads, ",")
-		}
-		if tb.Inheritance != "" {
-			s += " inh=" + tb.Inheritance
-		}
-		for _, fk := range tb.ForeignKeys {
-			s += fmt.Sprintf(" ->%s%s(%s)", fk.Table, fk.Entity, strings.Join(fk.Columns, ","))
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// data renders data accesses as "line kind object-or-entity where via".
-func data(f *facts.File) []string {
-	var out []string
-	for _, d := range f.Data {
-		s := fmt.Sprintf("%d %s %s%s %s %s", d.Line, d.Kind, d.Object, d.Entity, where(f, d.From, d.Method), d.Via)
-		if d.Guess {
-			s += " guess"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// sqlTexts renders SQL texts waiting for constants of other files.
-func sqlTexts(f *facts.File) []string {
-	var out []string
-	for _, s := range f.SQL {
-		var parts []string
-		for _, p := range s.Parts {
-			if p.Const != "" {
-				parts = append(parts, "{"+p.Const+"}")
-			} else {
-				parts = append(parts, p.Text)
-			}
-		}
-		out = append(out, fmt.Sprintf("%d %s %s %s", s.Line, where(f, s.From, s.Method), s.Via, strings.Join(parts, "")))
-	}
-	return out
-}
-
-// diags renders diagnostics as "line severity code".
-func diags(f *facts.File) []string {
-	var out []string
-	for _, d := range f.Diagnostics {
-		out = append(out, fmt.Sprintf("%d %s %s", d.Line, d.Severity, d.Code))
-	}
-	return out
-}
-
-// sections renders every fact of f, by section, for the comparisons of
-// the table tests: a section a case does not name is not compared.
-func sections(f *facts.File) map[string][]string {
-	s := map[string][]string{
-		"package": {f.Package},
-		"imports": imports(f),
-		"types":   types(f),
-		"refs":    refs(f),
-		"tables":  tables(f),
-		"data":    data(f),
-		"sql":     sqlTexts(f),
-		"diags":   diags(f),
-	}
-	for i, ty := range f.Types {
-		s["members "+ty.Name] = members(f, i)
-		s["assoc "+ty.Name] = associations(ty)
-	}
-	return s
-}
-
-type testCase struct {
-	name string
-	path string // defaultPath when empty
-	src  string
-	// want holds the expected renderings of the sections it names, in
-	// order; an empty (non-nil) slice expects none.
-	want map[string][]string
-	// skip, when set, names a discrepancy between the package
-	// documentation and the implementation: want is the documented
-	// behaviour.
-	skip string
-}
-
+// run checks each case's sections (see package factstest).
 func run(t *testing.T, cases []testCase) {
 	t.Helper()
 	p, err := NewParser()
@@ -275,42 +38,17 @@ func run(t *testing.T, cases []testCase) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if tc.skip != "" {
-				t.Skip(tc.skip)
-			}
-			path := tc.path
-			if path == "" {
-				path = defaultPath
-			}
-			f, err := p.Parse(context.Background(), path, []byte(tc.src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := sections(f)
-			keys := make([]string, 0, len(tc.want))
-			for k := range tc.want {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			for _, k := range keys {
-				if g, w := got[k], tc.want[k]; !slices.Equal(g, w) {
-					t.Errorf("%s:\n got %s\nwant %s", k, goList(g), goList(w))
-				}
-			}
-		})
-	}
+	factstest.Run(t, factstest.Setup{Parse: p.Parse, DefaultPath: defaultPath, PerType: map[string]func(facts.Type) []string{"assoc": associations}}, cases)
 }
 
-// goList renders lines as a Go slice literal, to paste into a case.
-func goList(lines []string) string {
-	q := make([]string, len(lines))
-	for i, l := range lines {
-		q[i] = fmt.Sprintf("%q", l)
-	}
-	return "{" + strings.Join(q, ", ") + "}"
-}
+var (
+	refs   = factstest.Refs
+	ref    = factstest.Ref
+	types  = factstest.Types
+	where  = factstest.Where
+	diags  = factstest.Diags
+	goList = factstest.GoList
+)
 
 // associations renders a type's associations as "line macro name
 // class key=... through=... as=... join=...".
@@ -331,8 +69,8 @@ func associations(ty facts.Type) []string {
 func TestFacts(t *testing.T) {
 	run(t, []testCase{
 		{
-			name: "declarations and nesting",
-			src: `module Shop
+			Name: "declarations and nesting",
+			Src: `module Shop
   module Billing
     class Invoice::Line < Base
     end
@@ -382,7 +120,7 @@ end
 Klass = Class.new(Base)
 Coord = Data.define(:lat)
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"package": {""},
 				// Shop and Billing only hold classes: no types of the file.
 				"types": {
@@ -419,25 +157,25 @@ Coord = Data.define(:lat)
 			},
 		},
 		{
-			name: "instance variable field line",
-			skip: "facts promise a 1-based line for every fact; actual: instance variable fields have Line 0",
-			src: `class Cart
+			Name: "instance variable field line",
+			Skip: "facts promise a 1-based line for every fact; actual: instance variable fields have Line 0",
+			Src: `class Cart
   def initialize
     @items = List.new
   end
 end
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"members Cart": {"3 @items: List", "2-4 initialize()  public"},
 			},
 		},
 		{
-			name: "top-level calls",
-			skip: "documented: a call on a constant is a reference; actual: calls outside any class or module give none (type uses are kept)",
-			path: "script/cleanup.rb",
-			src: `Order.where(stale: true).delete_all
+			Name: "top-level calls",
+			Skip: "documented: a call on a constant is a reference; actual: calls outside any class or module give none (type uses are kept)",
+			Path: "script/cleanup.rb",
+			Src: `Order.where(stale: true).delete_all
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"refs": {
 					"1 call - where/1 static:Order",
 					"1 call - delete_all/0 call:where/1(static:Order)",
@@ -445,19 +183,19 @@ end
 			},
 		},
 		{
-			name: "requires",
-			src: `require "json"
+			Name: "requires",
+			Src: `require "json"
 require_relative "../lib/helper"
 require_relative "./sibling"
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"imports": {"1 json", "2 ../lib/helper", "3 ./sibling"},
 				"types":   {},
 			},
 		},
 		{
-			name: "references",
-			src: `module Admin
+			Name: "references",
+			Src: `module Admin
   class User < ApplicationRecord
     include Auditable
     extend Finders
@@ -480,7 +218,7 @@ require_relative "./sibling"
   end
 end
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"refs": {
 					"2 extends Admin.User ApplicationRecord",
 					"3 implements Admin.User Auditable include",
@@ -504,8 +242,8 @@ end
 			},
 		},
 		{
-			name: "associations",
-			src: `class User < ApplicationRecord
+			Name: "associations",
+			Src: `class User < ApplicationRecord
   self.table_name = "admin_people"
   has_many :line_items, class_name: "Item", foreign_key: :owner_id
   belongs_to :account
@@ -520,7 +258,7 @@ end
   has_many :addresses
 end
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"assoc User": {
 					"3 has_many line_items Item key=owner_id",
 					"4 belongs_to account Account",
@@ -539,9 +277,9 @@ end
 			},
 		},
 		{
-			name: "activerecord queries and sql",
-			path: "app/services/report.rb",
-			src: `class Report
+			Name: "activerecord queries and sql",
+			Path: "app/services/report.rb",
+			Src: `class Report
   QUERY = "SELECT id FROM invoices"
   def run(id)
     Order.where(id: id).first
@@ -568,7 +306,7 @@ class Invoice < ApplicationRecord
   end
 end
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"data": {
 					"4 reads Order Report#run activerecord",
 					"5 writes Order Report#run activerecord",
@@ -591,9 +329,9 @@ end
 			},
 		},
 		{
-			name: "schema.rb",
-			path: "db/schema.rb",
-			src: `ActiveRecord::Schema[7.0].define(version: 2024_01_01) do
+			Name: "schema.rb",
+			Path: "db/schema.rb",
+			Src: `ActiveRecord::Schema[7.0].define(version: 2024_01_01) do
   create_table "orders", force: :cascade do |t|
     t.references :customer, foreign_key: true
     t.string "name"
@@ -605,7 +343,7 @@ end
   add_foreign_key "orders", "accounts", column: "buyer_id"
 end
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"tables": {
 					"2 orders table entity= via=schema.rb ->customers(customer_id)",
 					"6 line_items table entity= via=schema.rb ->orders(order_id)",
@@ -616,19 +354,19 @@ end
 			},
 		},
 		{
-			name: "schema dsl outside db",
-			path: "app/schema.rb",
-			src: `ActiveRecord::Schema.define do
+			Name: "schema dsl outside db",
+			Path: "app/schema.rb",
+			Src: `ActiveRecord::Schema.define do
   create_table "orders" do |t|
   end
 end
 `,
-			want: map[string][]string{"tables": {}},
+			Want: map[string][]string{"tables": {}},
 		},
 		{
-			name: "migration",
-			path: "db/migrate/20240101000000_create_payments.rb",
-			src: `class CreatePayments < ActiveRecord::Migration[7.0]
+			Name: "migration",
+			Path: "db/migrate/20240101000000_create_payments.rb",
+			Src: `class CreatePayments < ActiveRecord::Migration[7.0]
   def change
     create_table :payments do |t|
       t.integer :amount
@@ -639,7 +377,7 @@ end
   end
 end
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"tables": {
 					"3 payments table entity= via=migration",
 					"6 payments table entity= via=migration ->invoices(invoice_id)",
@@ -650,8 +388,8 @@ end
 			},
 		},
 		{
-			name: "syntax error",
-			src: `class A
+			Name: "syntax error",
+			Src: `class A
   def f
     x = = 1
   end
@@ -660,7 +398,7 @@ end
 class B < A
 end
 `,
-			want: map[string][]string{
+			Want: map[string][]string{
 				"types": {
 					"A class outer=-1 1-5 public",
 					"B class outer=-1 7-8 public",
@@ -671,9 +409,9 @@ end
 			},
 		},
 		{
-			name: "empty file",
-			src:  "",
-			want: map[string][]string{
+			Name: "empty file",
+			Src:  "",
+			Want: map[string][]string{
 				"types": {},
 				"refs":  {},
 				"diags": {},
