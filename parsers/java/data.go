@@ -63,6 +63,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/jvm"
 	"github.com/seams-dev/seams/parsers/internal/tsflat"
 )
 
@@ -1240,10 +1241,10 @@ func (e *extractor) emitSQL(b, sure *builder, jpql bool, from, method, line int,
 			return pending
 		}
 	}
-	ok := looksLikeSQL
+	ok := jvm.LooksLikeSQL
 	read := e.sqlRefs
 	if jpql {
-		ok, read = looksLikeJPQL, e.jpqlRefs
+		ok, read = jvm.LooksLikeJPQL, e.jpqlRefs
 	}
 	text := joinParts(b.parts)
 	if !ok(text) {

@@ -3,9 +3,9 @@ package java
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/jvm"
 	"github.com/seams-dev/seams/parsers/mapping"
 )
 
@@ -37,23 +37,7 @@ func (e *extractor) physical(name string) string {
 	if e.d.naming == VerbatimNaming {
 		return strings.ToLower(name)
 	}
-	return springName(name)
-}
-
-// springName is Spring Boot's physical name for a logical one.
-func springName(name string) string {
-	rs := []rune(strings.ReplaceAll(name, ".", "_"))
-	out := make([]rune, 0, len(rs)+4)
-	for i, r := range rs {
-		if i > 0 && i < len(rs)-1 {
-			before, after := rs[i-1], rs[i+1]
-			if (unicode.IsLower(before) || unicode.IsDigit(before)) && unicode.IsUpper(r) && (unicode.IsLower(after) || unicode.IsDigit(after)) {
-				out = append(out, '_')
-			}
-		}
-		out = append(out, unicode.ToLower(r))
-	}
-	return string(out)
+	return jvm.SpringName(name)
 }
 
 // simpleName returns the last part of a dotted name.
@@ -534,24 +518,6 @@ func (e *extractor) elementType(ty int32, many bool) string {
 	return e.typeName(last)
 }
 
-// repoKind says what a Spring Data repository supertype gives: 0 not a
-// repository, 1 only the declared methods, 2 inherited reads, 3 inherited
-// reads and writes.
-func repoKind(simple string) int {
-	switch simple {
-	case "Repository":
-		return 1
-	case "PagingAndSortingRepository", "ListPagingAndSortingRepository", "ReactiveSortingRepository",
-		"JpaSpecificationExecutor", "QuerydslPredicateExecutor", "QueryByExampleExecutor", "RevisionRepository",
-		"ReactiveQueryByExampleExecutor":
-		return 2
-	case "CrudRepository", "ListCrudRepository", "JpaRepository", "ReactiveCrudRepository", "R2dbcRepository",
-		"JpaRepositoryImplementation", "CoroutineCrudRepository", "RxJava3CrudRepository":
-		return 3
-	}
-	return 0
-}
-
 // interfaceData reads an interface: a Spring Data repository (its entity,
 // inherited and derived queries), and query annotations on its methods
 // (Spring Data @Query, @Procedure; MyBatis @Select...; JDBI @SqlQuery...).
@@ -567,7 +533,7 @@ func (e *extractor) interfaceData(decl int32, typ int, anns []int32) {
 			if base < 0 {
 				continue
 			}
-			k := repoKind(simpleName(e.typeName(base)))
+			k := jvm.RepositoryKind(simpleName(e.typeName(base)))
 			if k == 0 {
 				continue
 			}
@@ -678,40 +644,8 @@ func (e *extractor) interfaceData(decl int32, typ int, anns []int32) {
 		if handled || entity == "" || m.Static || e.child(c, e.g.fBody) >= 0 {
 			continue
 		}
-		if k, ok := derivedKind(m.Name); ok {
+		if k, ok := jvm.DerivedQuery(m.Name); ok {
 			e.f.Data = append(e.f.Data, facts.DataRef{Kind: k, Entity: entity, From: typ, Method: idx, Routine: -1, Line: m.Line, Via: "spring-data"})
 		}
 	}
-}
-
-var (
-	readPrefixes  = [...]string{"find", "read", "get", "query", "search", "stream", "count", "exists"}
-	writePrefixes = [...]string{"delete", "remove", "save"}
-)
-
-// derivedKind says what a repository method does by its name, the way
-// Spring Data derives queries: find…/read…/get…/query…/search…/stream…/
-// count…/exists… read; delete…/remove… (derived deletes) and save…
-// (CRUD methods redeclared) write.
-func derivedKind(name string) (facts.DataKind, bool) {
-	for _, p := range readPrefixes {
-		if prefixWord(name, p) {
-			return facts.Reads, true
-		}
-	}
-	for _, p := range writePrefixes {
-		if prefixWord(name, p) {
-			return facts.Writes, true
-		}
-	}
-	return "", false
-}
-
-// prefixWord reports whether name is p or p followed by an upper-case
-// letter (findBy…, but not finder).
-func prefixWord(name, p string) bool {
-	if !strings.HasPrefix(name, p) {
-		return false
-	}
-	return len(name) == len(p) || name[len(p)] >= 'A' && name[len(p)] <= 'Z'
 }

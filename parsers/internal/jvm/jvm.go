@@ -2,9 +2,7 @@
 // not depend on the language a class is written in: how JPA names a
 // table (Spring Boot's naming strategy), what a Spring Data repository's
 // supertype and its derived query methods do, and which strings read as
-// SQL or JPQL statements. The Kotlin extractor uses it; the Java
-// extractor (parsers/java) has the same rules of its own, written first,
-// which this package can replace.
+// SQL or JPQL statements. The Java and Kotlin extractors share it.
 package jvm
 
 import (
