@@ -50,7 +50,7 @@ import (
 // Version is the version of the facts this parser emits: bump it when
 // they change for some input (a fact added, a name written differently),
 // so that facts cached by an earlier version are parsed again.
-const Version = "3"
+const Version = "4"
 
 // Parser extracts facts from Java files. It holds a tree-sitter parser:
 // Close it. It is not safe for concurrent use.
