@@ -30,7 +30,7 @@ func TestKotlinBookshopEdges(t *testing.T) {
 	for _, d := range g.Deps {
 		got[g.Types[d.From].Name+"\t"+string(d.Kind)+"\t"+g.Types[d.To].Name] = true
 	}
-	checkTruth(t, "edges", want, got, kotlinBookshopMisses)
+	compareTruth(t, "edge", "edges", want, got, kotlinBookshopMisses)
 }
 
 // kotlinDataMisses are the table accesses of testdata/kotlin/bookshop not
@@ -59,5 +59,5 @@ func TestKotlinBookshopData(t *testing.T) {
 		}
 		got[g.Types[d.From].Name+"\t"+string(d.Kind)+"\t"+g.Data[d.To].Name] = true
 	}
-	checkTruth(t, "accesses", want, got, kotlinDataMisses)
+	compareTruth(t, "access", "accesses", want, got, kotlinDataMisses)
 }

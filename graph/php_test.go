@@ -34,36 +34,7 @@ func TestPHPMarketEdges(t *testing.T) {
 		}
 		got[g.Types[d.From].Name+"\t"+string(d.Kind)+"\t"+g.Types[d.To].Name] = true
 	}
-	var falsePos, missed []string
-	for e := range got {
-		if !want[e] {
-			falsePos = append(falsePos, e)
-		}
-	}
-	for e := range want {
-		if !got[e] {
-			missed = append(missed, e)
-		}
-	}
-	slices.Sort(falsePos)
-	slices.Sort(missed)
-	tp := len(got) - len(falsePos)
-	recall := float64(tp) / float64(max(len(want), 1))
-	t.Logf("edges: %d expected, %d extracted; precision %.1f%%, recall %.1f%%",
-		len(want), len(got), 100*float64(tp)/float64(max(len(got), 1)), 100*recall)
-	for _, e := range falsePos {
-		t.Errorf("false edge: %s", e)
-	}
-	for _, e := range missed {
-		if why, ok := phpMarketMisses[e]; ok {
-			t.Logf("known miss (%s): %s", why, e)
-		} else {
-			t.Errorf("missed edge: %s", e)
-		}
-	}
-	if recall < 0.9 {
-		t.Errorf("recall %.1f%% is under 90%%", 100*recall)
-	}
+	compareTruth(t, "edge", "edges", want, got, phpMarketMisses)
 }
 
 // phpDataMisses are the table accesses of testdata/php/market not found,

@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -26,36 +25,7 @@ func TestPythonBazaarEdges(t *testing.T) {
 	for _, d := range g.Deps {
 		got[g.Types[d.From].Name+"\t"+string(d.Kind)+"\t"+g.Types[d.To].Name] = true
 	}
-	var falsePos, missed []string
-	for e := range got {
-		if !want[e] {
-			falsePos = append(falsePos, e)
-		}
-	}
-	for e := range want {
-		if !got[e] {
-			missed = append(missed, e)
-		}
-	}
-	slices.Sort(falsePos)
-	slices.Sort(missed)
-	tp := len(got) - len(falsePos)
-	recall := float64(tp) / float64(max(len(want), 1))
-	t.Logf("edges: %d expected, %d extracted; precision %.1f%%, recall %.1f%%",
-		len(want), len(got), 100*float64(tp)/float64(max(len(got), 1)), 100*recall)
-	for _, e := range falsePos {
-		t.Errorf("false edge: %s", e)
-	}
-	for _, e := range missed {
-		if why, ok := pythonBazaarMisses[e]; ok {
-			t.Logf("known miss (%s): %s", why, e)
-		} else {
-			t.Errorf("missed edge: %s", e)
-		}
-	}
-	if recall < 0.9 {
-		t.Errorf("recall %.1f%% is under 90%%", 100*recall)
-	}
+	compareTruth(t, "edge", "edges", want, got, pythonBazaarMisses)
 }
 
 // pythonDataMisses are the data accesses of testdata/python/bazaar not

@@ -35,7 +35,7 @@ func TestViewsShopEdges(t *testing.T) {
 		}
 		got[from.Name+"\t"+string(d.Kind)+"\t"+to.Name] = true
 	}
-	checkTruth(t, "edges", want, got, viewsShopMisses)
+	compareTruth(t, "edge", "edges", want, got, viewsShopMisses)
 	// What cannot be placed is counted, never guessed: owners/missing,
 	// com.acme.model.Gone, shared/missing, _Missing, blog/_gone.html.twig
 	// in templates; render :missing, view('orders.gone'),
