@@ -4,9 +4,9 @@
 // # Clustering
 //
 // Candidates are found at file level. Each type-level dependency adds its
-// kind's weight times its count to the undirected edge between the files
-// of its two ends (see DefaultWeights); dependencies inside one file are
-// dropped. The file graph is then split by the Louvain method (our
+// kind's weight (a getter or setter call: graph.Accessor's) times its
+// count to the undirected edge between the files of its two ends (see
+// DefaultWeights); dependencies inside one file are dropped. The file graph is then split by the Louvain method (our
 // package louvain) at the configured resolution, with a seeded random
 // source and a graph whose nodes and neighbours are always visited in the
 // same order, so one input always gives one partition. The Louvain
@@ -119,7 +119,10 @@ func DefaultLayers() Layers {
 
 // DefaultWeights weighs inheritance highest (a subtype cannot move without
 // its supertype), calls and instance creation next, and plain type uses
-// and annotations lowest (a signature mention is the weakest tie).
+// and annotations lower (a signature mention is a weak tie). A call of a
+// getter or setter (graph.Accessor) weighs least: it reads or writes a
+// field of a record, and code that copies a record's fields calls a
+// dozen of them where a use of its behaviour calls one method.
 func DefaultWeights() map[graph.EdgeKind]float64 {
 	return map[graph.EdgeKind]float64{
 		facts.Extends:    3,
@@ -129,6 +132,7 @@ func DefaultWeights() map[graph.EdgeKind]float64 {
 		facts.MethodRef:  1,
 		facts.TypeUse:    0.5,
 		facts.Annotates:  0.5,
+		graph.Accessor:   0.25,
 	}
 }
 
@@ -310,6 +314,10 @@ func kindWeights(g *graph.Graph, weights map[graph.EdgeKind]float64) []float64 {
 	out := make([]float64, len(g.Deps))
 	last, lw := graph.EdgeKind(""), 0.0
 	for i, d := range g.Deps {
+		if d.Accessor {
+			out[i] = d.KindWeight(weights)
+			continue
+		}
 		if d.Kind != last {
 			last, lw = d.Kind, weights[d.Kind]
 		}
@@ -347,8 +355,18 @@ func isCode(g *graph.Graph, f int) bool { return len(g.Files[f].Types) > 0 && !i
 // classes it names are, else, after that, where the templates that
 // include it or that it includes went.
 func attachViewFiles(g *graph.Graph, of []int) {
+	// The tiers of a template's ties, strongest first: a tier with a
+	// placed end decides alone, so a layout included by every page does
+	// not outvote the controller that renders the page.
+	const (
+		rendered = iota // code renders the template
+		names           // the template names a class
+		includes        // template to template, either way
+		tiers
+	)
 	type tie struct {
 		other int
+		tier  int
 		w     float64
 	}
 	ties := map[int][]tie{}
@@ -357,15 +375,15 @@ func attachViewFiles(g *graph.Graph, of []int) {
 		if a == b {
 			continue
 		}
-		if isView(g, b) {
-			w := 1.0
-			if !isView(g, a) {
-				w = 2 // rendered by code
-			}
-			ties[b] = append(ties[b], tie{a, w * float64(d.Count)})
-		}
-		if isView(g, a) {
-			ties[a] = append(ties[a], tie{b, float64(d.Count)})
+		va, vb := isView(g, a), isView(g, b)
+		switch {
+		case vb && !va:
+			ties[b] = append(ties[b], tie{a, rendered, float64(d.Count)})
+		case va && !vb:
+			ties[a] = append(ties[a], tie{b, names, float64(d.Count)})
+		case va && vb:
+			ties[a] = append(ties[a], tie{b, includes, float64(d.Count)})
+			ties[b] = append(ties[b], tie{a, includes, float64(d.Count)})
 		}
 	}
 	views := make([]int, 0, len(ties))
@@ -379,20 +397,27 @@ func attachViewFiles(g *graph.Graph, of []int) {
 			if of[f] >= 0 {
 				continue
 			}
-			votes := map[int]float64{}
+			var votes [tiers]map[int]float64
 			for _, t := range ties[f] {
 				if c := of[t.other]; c >= 0 {
-					votes[c] += t.w
+					if votes[t.tier] == nil {
+						votes[t.tier] = map[int]float64{}
+					}
+					votes[t.tier][c] += t.w
 				}
 			}
-			best, bestW := -1, 0.0
-			for c, w := range votes {
-				if w > bestW || w == bestW && c < best {
-					best, bestW = c, w
+			for _, vs := range votes {
+				if vs == nil {
+					continue
 				}
-			}
-			if best >= 0 {
+				best, bestW := -1, 0.0
+				for c, w := range vs {
+					if w > bestW || w == bestW && c < best {
+						best, bestW = c, w
+					}
+				}
 				of[f], moved = best, true
+				break
 			}
 		}
 		if !moved {

@@ -410,7 +410,7 @@ func (a *assignment) candidates(g *graph.Graph, fg *fileGraph, weights map[graph
 		if !ok {
 			continue
 		}
-		w := weights[d.Kind] * float64(d.Count)
+		w := d.Weight(weights)
 		if cf == ct {
 			if d.Kind == facts.Call {
 				out[cf].Scores.CallsInternal += d.Count
@@ -463,14 +463,14 @@ func (a *assignment) dependencies(g *graph.Graph, weights map[graph.EdgeKind]flo
 			x = &acc{kinds: map[string]int{}}
 			m[k] = x
 		}
-		x.w += weights[d.Kind] * float64(d.Count)
+		x.w += d.Weight(weights)
 		x.kinds[string(d.Kind)] += d.Count
 		x.deps = append(x.deps, d)
 	}
 	out := []result.CandidateDep{}
 	for k, x := range m {
 		slices.SortStableFunc(x.deps, func(p, q graph.Dep) int {
-			return cmp.Compare(weights[q.Kind]*float64(q.Count), weights[p.Kind]*float64(p.Count))
+			return cmp.Compare(q.Weight(weights), p.Weight(weights))
 		})
 		cd := result.CandidateDep{From: a.ids[k[0]], To: a.ids[k[1]], Weight: round(x.w), Kinds: x.kinds}
 		for _, d := range x.deps[:min(5, len(x.deps))] {

@@ -43,7 +43,7 @@ func (a *assignment) packageDeps(g *graph.Graph, weights map[graph.EdgeKind]floa
 			x = &acc{kinds: map[string]int{}}
 			m[k] = x
 		}
-		x.w += weights[d.Kind] * float64(d.Count)
+		x.w += d.Weight(weights)
 		x.kinds[string(d.Kind)] += d.Count
 	}
 	for c := range out {

@@ -191,8 +191,11 @@ func sharedSegments(a, b []string) int {
 // types on the other. Two candidates that each depend directly on the
 // other cannot be extracted one without the other; when most of the code
 // of both is in the same package as well, an architect sees one context
-// cut in two. mergeFragments merges such candidates (of[f] is each
-// file's candidate, -1 for none) and returns the new assignment.
+// cut in two. So does he when only one depends on the other but the two
+// hold most of their package between them, and that package is not most
+// of the repository (a flat package is one namespace, not one context,
+// and its candidates stay). mergeFragments merges such candidates (of[f]
+// is each file's candidate, -1 for none) and returns the new assignment.
 // Candidates holding pinned files are never merged.
 func mergeFragments(g *graph.Graph, of []int, pinned []string) []int {
 	type info struct {
@@ -201,9 +204,15 @@ func mergeFragments(g *graph.Graph, of []int, pinned []string) []int {
 		pinned   bool
 	}
 	infos := map[int]*info{}
+	pkgCode := map[int]int{} // code files with a candidate, by package
+	code := 0
 	for f, c := range of {
 		if c < 0 {
 			continue
+		}
+		if isCode(g, f) {
+			pkgCode[g.Files[f].Package]++
+			code++
 		}
 		in := infos[c]
 		if in == nil {
@@ -249,10 +258,21 @@ func mergeFragments(g *graph.Graph, of []int, pinned []string) []int {
 		return r
 	}
 	var pairs []pair
+	// halves reports whether a and b hold most of their shared main
+	// package, and that package is not most of the repository.
+	halves := func(a, b int) bool {
+		p := main[a]
+		n := pkgCode[p]
+		return 3*(infos[a].pkgFiles[p]+infos[b].pkgFiles[p]) >= 2*n && 2*n < code
+	}
 	for p := range uses {
-		if p.a < p.b && uses[pair{p.b, p.a}] && main[p.a] >= 0 && main[p.a] == main[p.b] &&
-			!infos[p.a].pinned && !infos[p.b].pinned {
-			pairs = append(pairs, p)
+		a, b := min(p.a, p.b), max(p.a, p.b)
+		if main[a] < 0 || main[a] != main[b] || infos[a].pinned || infos[b].pinned {
+			continue
+		}
+		mutual := uses[pair{p.b, p.a}]
+		if mutual && p.a < p.b || !mutual && halves(a, b) {
+			pairs = append(pairs, pair{a, b})
 		}
 	}
 	if len(pairs) == 0 {

@@ -114,6 +114,54 @@ func TestMergeFragments(t *testing.T) {
 	}
 }
 
+func TestMergeFragmentsOneWay(t *testing.T) {
+	// One candidate depending on another, without a dependency back.
+	for _, c := range []struct {
+		name string
+		pkgs []string
+		of   []int
+		want []int
+	}{
+		{
+			// shop.owner is cut in two (files 0-2 and 3); it is a
+			// third of the code: one context.
+			name: "package cut in two",
+			pkgs: []string{"shop.owner", "shop.owner", "shop.owner", "shop.owner", "shop.vet", "shop.vet", "shop.vet", "shop.visit", "shop.visit", "shop.visit"},
+			of:   []int{0, 0, 0, 1, 2, 2, 2, 3, 3, 3},
+			want: []int{0, 0, 0, 0, 2, 2, 2, 3, 3, 3},
+		},
+		{
+			// One flat package holds the whole repository: its
+			// candidates are what the clustering found in it.
+			name: "flat package",
+			pkgs: []string{"app", "app", "app", "app", "app", "app"},
+			of:   []int{0, 0, 0, 1, 1, 1},
+			want: []int{0, 0, 0, 1, 1, 1},
+		},
+		{
+			// The two hold half of shop.owner; the rest is in a third
+			// candidate: not one package cut in two.
+			name: "package spread out",
+			pkgs: []string{"shop.owner", "shop.owner", "shop.owner", "shop.owner", "shop.owner", "shop.owner", "shop.vet", "shop.vet", "shop.vet", "shop.vet", "shop.vet", "shop.vet"},
+			of:   []int{0, 0, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3},
+			want: []int{0, 0, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := smallGraph(c.pkgs)
+			for i := range c.pkgs {
+				g.Types = append(g.Types, graph.Type{File: i})
+			}
+			// The first file of candidate 1 uses the first of candidate 0.
+			from, to := slices.Index(c.of, 1), slices.Index(c.of, 0)
+			g.Deps = append(g.Deps, graph.Dep{From: from, To: to, Kind: facts.Call, Count: 1})
+			if got := mergeFragments(g, c.of, make([]string, len(c.pkgs))); !slices.Equal(got, c.want) {
+				t.Errorf("mergeFragments = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
 func TestAttachViewFiles(t *testing.T) {
 	// Files 0-1 are code (candidates 0 and 1); 2-5 are templates: 2 is
 	// rendered by 0 and names the class of 1 (the render wins); 3 is a
@@ -139,5 +187,42 @@ func TestAttachViewFiles(t *testing.T) {
 	}
 	if e := eligibleFiles(g, make([]bool, len(g.Files))); !slices.Equal(e, []bool{true, true, false, false, false, false}) {
 		t.Errorf("templates are clustered: eligible %v", e)
+	}
+}
+
+func TestAttachViewFilesTiers(t *testing.T) {
+	// Files 0-1 are code (candidates 0 and 1); 2-3 are layouts already
+	// placed with candidate 1; 4 is a page rendered once by 0 that
+	// includes both layouts and names the class of 1 three times. The
+	// controller that renders it decides; the page's includes and names
+	// would outvote it in a sum.
+	g := smallGraph([]string{"web", "model", "views", "views", "views"})
+	for f := range g.Files {
+		g.Types = append(g.Types, graph.Type{File: f})
+		if f >= 2 {
+			g.Files[f].Language = "view"
+		}
+	}
+	dep := func(a, b, n int) {
+		g.Deps = append(g.Deps, graph.Dep{From: a, To: b, Kind: facts.Call, Count: n})
+	}
+	dep(0, 4, 1)
+	dep(4, 2, 1)
+	dep(4, 3, 1)
+	dep(4, 1, 3)
+	of := []int{0, 1, 1, 1, -1}
+	attachViewFiles(g, of)
+	if of[4] != 0 {
+		t.Errorf("the page went to candidate %d, want 0 (its controller's)", of[4])
+	}
+	// Without a render, the class it names decides over a layout that
+	// includes it five times.
+	g.Deps = g.Deps[:0]
+	dep(4, 0, 1)
+	dep(2, 4, 5)
+	of = []int{0, 1, 1, 1, -1}
+	attachViewFiles(g, of)
+	if of[4] != 0 {
+		t.Errorf("the page went to candidate %d, want 0 (the class it names)", of[4])
 	}
 }

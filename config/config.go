@@ -59,7 +59,8 @@ type Clustering struct {
 	// people, vocabulary, names.
 	Layers map[string]float64 `yaml:"layers"`
 	// Weights weighs one reference of each kind in the structural layer:
-	// extends, implements, call, new, method-ref, type-use, annotation.
+	// extends, implements, call, new, method-ref, type-use, annotation, and
+	// accessor (a call of a getter or setter).
 	Weights map[string]float64 `yaml:"weights"`
 }
 
@@ -143,7 +144,7 @@ func Parse(data []byte) (*Config, error) {
 
 var (
 	layerNames  = []string{"structural", "data", "evolution", "people", "vocabulary", "names"}
-	weightNames = []string{"extends", "implements", "call", "new", "method-ref", "type-use", "annotation"}
+	weightNames = []string{"extends", "implements", "call", "new", "method-ref", "type-use", "annotation", "accessor"}
 )
 
 func (c *Config) check() error {

@@ -85,8 +85,54 @@ func Build(ctx context.Context, files []*facts.File, jobs int) (*Graph, error) {
 		}
 	}
 	g.Stats.TopUnresolved = top(unresolved, 20)
+	markAccessors(g)
 	ix.buildData()
 	return g, nil
+}
+
+// markAccessors marks the calls of getters and setters (Dep.Accessor):
+// methods a property generates (Kotlin's, as Java calls them), and
+// methods named get, is or set and a capital letter, with at most one
+// parameter, no more than three lines long and not static, declared by a
+// class (an interface's getters have no body to tell). A longer getX
+// computes something and is a call like any other.
+func markAccessors(g *Graph) {
+	for i := range g.Deps {
+		d := &g.Deps[i]
+		if d.Kind != facts.Call || d.Member == "" {
+			continue
+		}
+		t := g.Types[d.To]
+		ff := g.Facts[t.File]
+		if ff == nil || t.Fact < 0 || t.Fact >= len(ff.Types) {
+			continue
+		}
+		ft := &ff.Types[t.Fact]
+		if ft.Kind == facts.Interface {
+			continue // no bodies: a getter may compute anything
+		}
+		for _, m := range ft.Methods {
+			if m.Name == d.Member && isAccessor(m) {
+				d.Accessor = true
+				break
+			}
+		}
+	}
+}
+
+func isAccessor(m facts.Method) bool {
+	if m.Accessor {
+		return true
+	}
+	if m.Constructor || m.Static || len(m.Params) > 1 || m.EndLine < m.Line || m.EndLine-m.Line > 2 {
+		return false
+	}
+	for _, p := range []string{"get", "is", "set"} {
+		if rest, ok := strings.CutPrefix(m.Name, p); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return (p == "set") == (len(m.Params) == 1)
+		}
+	}
+	return false
 }
 
 // mergeDeps sorts deps and adds up duplicates, keeping the first line.

@@ -78,6 +78,33 @@ type Dep struct {
 	Count  int
 	// Line is the first line in From's file where the reference occurs.
 	Line int
+	// Accessor marks a call of a getter or setter (see markAccessors):
+	// reading or writing one field of a record, weighed as Accessor.
+	Accessor bool
+}
+
+// Accessor is the weight key of a call of a getter or setter. Seventeen
+// getter calls that copy an account's fields into an order are one
+// read of a record, not seventeen uses of the account's behaviour; with
+// no weight of its own, such a call weighs as a call.
+const Accessor EdgeKind = "accessor"
+
+// Weight is d's weight under weights, the weight of one reference by
+// kind: its kind's weight (Accessor's for a getter or setter, when set)
+// times its count. Clustering, the candidates' coupling and the history's
+// scores all weigh a dependency by it.
+func (d Dep) Weight(weights map[EdgeKind]float64) float64 {
+	return d.KindWeight(weights) * float64(d.Count)
+}
+
+// KindWeight is the weight of one of d's references.
+func (d Dep) KindWeight(weights map[EdgeKind]float64) float64 {
+	if d.Accessor {
+		if w, ok := weights[Accessor]; ok {
+			return w
+		}
+	}
+	return weights[d.Kind]
 }
 
 // Graph is the dependency graph of a repository.

@@ -84,7 +84,7 @@ func Score(g *graph.Graph, of func(path string) string, weights map[graph.EdgeKi
 	sum := map[[2]int]float64{}
 	for _, d := range g.Deps {
 		a, b := g.Types[d.From].File, g.Types[d.To].File
-		w := weights[d.Kind] * float64(d.Count)
+		w := d.Weight(weights)
 		if a == b || w <= 0 {
 			continue
 		}
@@ -126,7 +126,7 @@ func Score(g *graph.Graph, of func(path string) string, weights map[graph.EdgeKi
 		if cf < 0 || ct < 0 {
 			continue
 		}
-		w := weights[d.Kind] * float64(d.Count)
+		w := d.Weight(weights)
 		if d.Kind == facts.Call {
 			calls += d.Count
 		}
@@ -160,7 +160,7 @@ func Score(g *graph.Graph, of func(path string) string, weights map[graph.EdgeKi
 	for k, x := range crossing {
 		candEdges = append(candEdges, k)
 		slices.SortStableFunc(x.deps, func(p, q graph.Dep) int {
-			return cmp.Compare(weights[q.Kind]*float64(q.Count), weights[p.Kind]*float64(p.Count))
+			return cmp.Compare(q.Weight(weights), p.Weight(weights))
 		})
 		e := Edge{From: ids[k[0]], To: ids[k[1]], Weight: round4(x.w), Kinds: x.kinds}
 		for _, d := range x.deps[:min(5, len(x.deps))] {

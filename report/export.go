@@ -121,9 +121,13 @@ func FromGraph(g *graph.Graph, r *result.Result, level string) (*Graph, error) {
 		e.Kinds[kind] += n
 		e.Weight += float64(n) * w
 	}
+	weights := map[graph.EdgeKind]float64{}
+	for k, w := range r.Settings.Weights {
+		weights[graph.EdgeKind(k)] = w
+	}
 	for _, d := range g.Deps {
-		w, ok := r.Settings.Weights[string(d.Kind)]
-		if !ok {
+		w := d.KindWeight(weights)
+		if _, ok := weights[d.Kind]; !ok {
 			w = 1
 		}
 		add(node(d.From), node(d.To), string(d.Kind), d.Count, w)
