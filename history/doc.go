@@ -41,6 +41,13 @@
 //     to 10 s for a busy database and retries a transaction that still
 //     found it busy, with backoff; PostgreSQL retries serialisation
 //     failures and deadlocks.
+//   - Shared content: a snapshot whose candidates, edges, cycles and
+//     tables are row for row those of an earlier snapshot of the
+//     repository (seams analyze run again on unchanged code, a backfill
+//     over commits that changed no source) records only its header and
+//     scores and points at that snapshot's rows (schema version 3); the
+//     rows are found by a SHA-256 of their values. Readers see every
+//     snapshot whole.
 //   - Foreign and damaged files: an SQLite store is marked as ours by
 //     SQLite's application_id ("SEAM"). A file that is not an SQLite
 //     database, or a database another program wrote, is refused before

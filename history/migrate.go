@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the version of the store's schema this seams writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // storeApp is written beside the version, to tell a seams store from a
 // database that happens to have a table of the same name.
@@ -81,6 +81,17 @@ var migrations = [][]string{
 			users TEXT NOT NULL,
 			PRIMARY KEY (snapshot_id, name)
 		)`,
+	},
+	// 2 → 3: a snapshot whose candidates, edges, cycles and tables are
+	// those of an earlier snapshot of the repository (seams analyze run
+	// again on unchanged code) shares that snapshot's rows instead of
+	// copying them: content_hash identifies the rows, content_of names
+	// the snapshot that holds them (NULL: the snapshot's own). The
+	// snapshots of older versions keep their rows and an empty hash.
+	{
+		`ALTER TABLE snapshots ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE snapshots ADD COLUMN content_of BIGINT REFERENCES snapshots (id)`,
+		`CREATE INDEX snapshots_content ON snapshots (repo, content_hash)`,
 	},
 }
 

@@ -2,10 +2,14 @@ package history
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -183,64 +187,117 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, snap *Snapshot) (int64, 
 	if !snap.CommitTime.IsZero() {
 		commitTime = snap.CommitTime.Unix()
 	}
+	content := contentOf(snap)
+	// An earlier snapshot of the repository with the same rows holds
+	// them for this one too.
+	var holder sql.NullInt64
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM snapshots
+		WHERE repo = ? AND content_hash = ? AND content_of IS NULL ORDER BY id LIMIT 1`), snap.Repo, content.hash).Scan(&holder)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
 	var id int64
-	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO snapshots
-		(repo, repo_name, commit_hash, commit_time, recorded_at, config_hash, seams_version, partition_kind, source)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO snapshots
+		(repo, repo_name, commit_hash, commit_time, recorded_at, config_hash, seams_version, partition_kind, source, content_hash, content_of)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		snap.Repo, snap.RepoName, snap.Commit, commitTime, snap.Recorded.UnixNano(), snap.ConfigHash, snap.Version, snap.Partition, snap.Source,
+		content.hash, holder,
 	).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
 	var rows [][]any
 	for _, name := range sortedKeys(snap.Scores) {
-		rows = append(rows, []any{id, name, snap.Scores[name]})
+		rows = append(rows, []any{name, snap.Scores[name]})
 	}
-	if err := s.insertRows(ctx, tx, "snapshot_scores (snapshot_id, name, value)", rows); err != nil {
+	if err := s.insertRows(ctx, tx, id, "snapshot_scores (snapshot_id, name, value)", rows); err != nil {
 		return 0, err
 	}
-	rows = rows[:0]
-	for _, c := range snap.Candidates {
-		rows = append(rows, []any{id, c.ID, c.Name, mustJSON(c.Scores), mustJSON(c.Members)})
+	if holder.Valid {
+		return id, nil
 	}
-	if err := s.insertRows(ctx, tx, "candidates (snapshot_id, candidate, name, scores, members)", rows); err != nil {
-		return 0, err
+	for i, rows := range content.rows {
+		if err := s.insertRows(ctx, tx, id, contentTables[i], rows); err != nil {
+			return 0, err
+		}
 	}
-	rows = rows[:0]
+	return id, nil
+}
+
+// contentTables are the tables of a snapshot's content, with the columns
+// of contentRows.rows, after the snapshot's ID.
+var contentTables = [...]string{
+	"candidates (snapshot_id, candidate, name, scores, members)",
+	"edges (snapshot_id, from_candidate, to_candidate, weight, kinds, examples)",
+	"cycles (snapshot_id, ord, members)",
+	"snapshot_tables (snapshot_id, name, kind, owner, shared, users)",
+}
+
+// contentRows are the rows of a snapshot's content, table by table, and
+// their hash.
+type contentRows struct {
+	rows [len(contentTables)][][]any
+	hash string
+}
+
+// contentOf returns the rows of a normalised snapshot's candidates,
+// edges, cycles and tables (without the snapshot's ID) and their hash.
+func contentOf(snap *Snapshot) contentRows {
+	var c contentRows
+	for _, x := range snap.Candidates {
+		c.rows[0] = append(c.rows[0], []any{x.ID, x.Name, mustJSON(x.Scores), mustJSON(x.Members)})
+	}
 	for _, e := range snap.Edges {
-		rows = append(rows, []any{id, e.From, e.To, e.Weight, mustJSON(e.Kinds), mustJSON(e.Examples)})
+		c.rows[1] = append(c.rows[1], []any{e.From, e.To, e.Weight, mustJSON(e.Kinds), mustJSON(e.Examples)})
 	}
-	if err := s.insertRows(ctx, tx, "edges (snapshot_id, from_candidate, to_candidate, weight, kinds, examples)", rows); err != nil {
-		return 0, err
+	for i, x := range snap.Cycles {
+		c.rows[2] = append(c.rows[2], []any{i, mustJSON(x)})
 	}
-	rows = rows[:0]
-	for i, c := range snap.Cycles {
-		rows = append(rows, []any{id, i, mustJSON(c)})
-	}
-	if err := s.insertRows(ctx, tx, "cycles (snapshot_id, ord, members)", rows); err != nil {
-		return 0, err
-	}
-	rows = rows[:0]
 	for _, t := range snap.Tables {
 		shared := 0
 		if t.Shared {
 			shared = 1
 		}
-		rows = append(rows, []any{id, t.Name, t.Kind, t.Owner, shared, mustJSON(t.Users)})
+		c.rows[3] = append(c.rows[3], []any{t.Name, t.Kind, t.Owner, shared, mustJSON(t.Users)})
 	}
-	if err := s.insertRows(ctx, tx, "snapshot_tables (snapshot_id, name, kind, owner, shared, users)", rows); err != nil {
-		return 0, err
+	// The hash reads every value, typed and length-prefixed, so that two
+	// contents hash alike only when their rows are the same.
+	h := sha256.New()
+	h.Write([]byte("seams snapshot content v1\n"))
+	var buf []byte
+	for i, rows := range c.rows {
+		buf = binary.AppendUvarint(buf[:0], uint64(i))
+		h.Write(binary.AppendUvarint(buf, uint64(len(rows))))
+		for _, r := range rows {
+			buf = buf[:0]
+			for _, v := range r {
+				switch v := v.(type) {
+				case string:
+					buf = binary.AppendUvarint(append(buf, 's'), uint64(len(v)))
+					buf = append(buf, v...)
+				case int:
+					buf = binary.AppendVarint(append(buf, 'i'), int64(v))
+				case float64:
+					buf = binary.BigEndian.AppendUint64(append(buf, 'f'), math.Float64bits(v))
+				default:
+					panic(fmt.Sprintf("history: no hash for a %T", v)) // contentOf makes only the types above
+				}
+			}
+			h.Write(buf)
+		}
 	}
-	return id, nil
+	c.hash = hex.EncodeToString(h.Sum(nil))
+	return c
 }
 
-// insertRows inserts rows with multi-row INSERTs, as few as the
-// dialect's parameter limit allows: one round trip per batch.
-func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows [][]any) error {
+// insertRows inserts rows of the snapshot id, each given without the ID,
+// with multi-row INSERTs, as few as the dialect's parameter limit allows:
+// one round trip per batch.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, id int64, into string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	width := len(rows[0])
+	width := 1 + len(rows[0])
 	per := max(1, s.d.maxParams/width)
 	for start := 0; start < len(rows); start += per {
 		batch := rows[start:min(start+per, len(rows))]
@@ -253,7 +310,7 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows []
 				q.WriteString(", ")
 			}
 			q.WriteString(tuple)
-			args = append(args, r...)
+			args = append(append(args, id), r...)
 		}
 		if _, err := tx.ExecContext(ctx, s.d.rebind(q.String()), args...); err != nil {
 			return err
@@ -398,8 +455,14 @@ func (s *Store) get(ctx context.Context, tx *sql.Tx, id int64) (*Snapshot, error
 	if err != nil {
 		return nil, err
 	}
-	each := func(q string, f func(scanner) error) error {
-		rows, err := tx.QueryContext(ctx, s.d.rebind(q), id)
+	// The candidates, edges, cycles and tables are the snapshot's own, or
+	// those of the earlier snapshot it shares them with.
+	var holder int64
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COALESCE(content_of, id) FROM snapshots WHERE id = ?`), id).Scan(&holder); err != nil {
+		return nil, err
+	}
+	each := func(q string, arg int64, f func(scanner) error) error {
+		rows, err := tx.QueryContext(ctx, s.d.rebind(q), arg)
 		if err != nil {
 			return err
 		}
@@ -411,7 +474,7 @@ func (s *Store) get(ctx context.Context, tx *sql.Tx, id int64) (*Snapshot, error
 		}
 		return rows.Err()
 	}
-	err = each(`SELECT name, value FROM snapshot_scores WHERE snapshot_id = ?`, func(r scanner) error {
+	err = each(`SELECT name, value FROM snapshot_scores WHERE snapshot_id = ?`, id, func(r scanner) error {
 		var name string
 		var v float64
 		err := r.Scan(&name, &v)
@@ -421,7 +484,7 @@ func (s *Store) get(ctx context.Context, tx *sql.Tx, id int64) (*Snapshot, error
 	if err != nil {
 		return nil, err
 	}
-	err = each(`SELECT candidate, name, scores, members FROM candidates WHERE snapshot_id = ?`, func(r scanner) error {
+	err = each(`SELECT candidate, name, scores, members FROM candidates WHERE snapshot_id = ?`, holder, func(r scanner) error {
 		var c Candidate
 		var scores, members string
 		if err := r.Scan(&c.ID, &c.Name, &scores, &members); err != nil {
@@ -439,7 +502,7 @@ func (s *Store) get(ctx context.Context, tx *sql.Tx, id int64) (*Snapshot, error
 	if err != nil {
 		return nil, err
 	}
-	err = each(`SELECT from_candidate, to_candidate, weight, kinds, examples FROM edges WHERE snapshot_id = ?`, func(r scanner) error {
+	err = each(`SELECT from_candidate, to_candidate, weight, kinds, examples FROM edges WHERE snapshot_id = ?`, holder, func(r scanner) error {
 		var e Edge
 		var kinds, examples string
 		if err := r.Scan(&e.From, &e.To, &e.Weight, &kinds, &examples); err != nil {
@@ -457,7 +520,7 @@ func (s *Store) get(ctx context.Context, tx *sql.Tx, id int64) (*Snapshot, error
 	if err != nil {
 		return nil, err
 	}
-	err = each(`SELECT members FROM cycles WHERE snapshot_id = ? ORDER BY ord`, func(r scanner) error {
+	err = each(`SELECT members FROM cycles WHERE snapshot_id = ? ORDER BY ord`, holder, func(r scanner) error {
 		var members string
 		var c []string
 		if err := r.Scan(&members); err != nil {
@@ -472,7 +535,7 @@ func (s *Store) get(ctx context.Context, tx *sql.Tx, id int64) (*Snapshot, error
 	if err != nil {
 		return nil, err
 	}
-	err = each(`SELECT name, kind, owner, shared, users FROM snapshot_tables WHERE snapshot_id = ?`, func(r scanner) error {
+	err = each(`SELECT name, kind, owner, shared, users FROM snapshot_tables WHERE snapshot_id = ?`, holder, func(r scanner) error {
 		var t Table
 		var shared int
 		var users string

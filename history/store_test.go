@@ -515,6 +515,21 @@ func TestStoreMigratesOldSchema(t *testing.T) {
 		if _, err := s.Put(ctx, sample("example.com/shop", "new", 5)); err != nil {
 			t.Errorf("writing after migration: %v", err)
 		}
+		// The content of an old snapshot has no hash: a new snapshot of
+		// the same content keeps rows of its own, and reads back whole.
+		again := want[0]
+		again.ID, again.Commit = 0, "again"
+		id, err := s.Put(ctx, again)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var of sql.NullInt64
+		if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT content_of FROM snapshots WHERE id = ?`), id).Scan(&of); err != nil || of.Valid {
+			t.Errorf("shares the rows of %v (%v)", of, err)
+		}
+		if got, err := s.Get(ctx, id); err != nil || !reflect.DeepEqual(got, again) {
+			t.Errorf("read back:\n%+v (%v)\nwant:\n%+v", got, err, again)
+		}
 	})
 }
 
@@ -533,4 +548,105 @@ func TestStoreRefusesNewerSchema(t *testing.T) {
 			t.Fatalf("opening a newer store: %v (kind %v)", err, fail.KindOf(err))
 		}
 	})
+}
+
+// TestStoreSharesContent: a snapshot whose candidates, edges, cycles and
+// tables are those of an earlier snapshot of the repository shares its
+// rows, and reads back whole all the same.
+func TestStoreSharesContent(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, addr string) {
+		ctx := context.Background()
+		s := openT(t, addr)
+		holderOf := func(id int64) int64 {
+			t.Helper()
+			var of sql.NullInt64
+			if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT content_of FROM snapshots WHERE id = ?`), id).Scan(&of); err != nil {
+				t.Fatal(err)
+			}
+			return of.Int64 // 0: its own rows
+		}
+		ownRows := func(id int64) int {
+			t.Helper()
+			var n int
+			if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM candidates WHERE snapshot_id = ?`), id).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+
+		first := sample("example.com/shop", "c1", 1)
+		changed := sample("example.com/shop", "c2", 2)
+		changed.Candidates[1].Members = append(changed.Candidates[1].Members, "src/orders/Line.java")
+		otherRepo := sample("example.com/other", "c1", 1)
+		tests := []struct {
+			name   string
+			snap   *Snapshot
+			holder *Snapshot // nil: its own rows
+		}{
+			{"first", first, nil},
+			{"same content, same commit", sample("example.com/shop", "c1", 1), first},
+			{"same content, another commit and scores", sample("example.com/shop", "c3", 3), first},
+			{"other members", changed, nil},
+			{"same content as a later one", sample("example.com/shop", "c4", 4), first},
+			{"another repository", otherRepo, nil},
+		}
+		for _, tt := range tests {
+			want := *tt.snap
+			id, err := s.Put(ctx, tt.snap)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantHolder, wantRows := int64(0), len(want.Candidates)
+			if tt.holder != nil {
+				wantHolder, wantRows = tt.holder.ID, 0
+			}
+			if got := holderOf(id); got != wantHolder {
+				t.Errorf("%s: rows held by %d, want %d", tt.name, got, wantHolder)
+			}
+			if got := ownRows(id); got != wantRows {
+				t.Errorf("%s: %d rows of its own, want %d", tt.name, got, wantRows)
+			}
+			got, err := s.Get(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want.ID = id
+			if !reflect.DeepEqual(got, &want) {
+				t.Errorf("%s: read back:\n%+v\nwant:\n%+v", tt.name, got, &want)
+			}
+		}
+	})
+}
+
+// TestContentHash: the hash of a snapshot's content changes with any
+// value of its rows, and not with what is not content.
+func TestContentHash(t *testing.T) {
+	base := sample("example.com/shop", "c1", 1)
+	base.normalize()
+	h := contentOf(base).hash
+	same := sample("example.com/other", "c9", 7) // another repository, commit, time and scores
+	same.normalize()
+	if contentOf(same).hash != h {
+		t.Error("the hash depends on more than the content")
+	}
+	for name, change := range map[string]func(s *Snapshot){
+		"candidate name":  func(s *Snapshot) { s.Candidates[0].Name = "billing2" },
+		"candidate score": func(s *Snapshot) { s.Candidates[0].Scores["files"] = 3 },
+		"member moved": func(s *Snapshot) {
+			s.Candidates[0].Members, s.Candidates[1].Members = s.Candidates[0].Members[:1], append(s.Candidates[1].Members, s.Candidates[0].Members[1])
+		},
+		"edge weight":      func(s *Snapshot) { s.Edges[0].Weight = 3.25 },
+		"edge example":     func(s *Snapshot) { s.Edges[0].Examples[0].At = "src/orders/Order.java:13" },
+		"no cycle":         func(s *Snapshot) { s.Cycles = nil },
+		"table not shared": func(s *Snapshot) { s.Tables[0].Shared = false },
+		"table owner":      func(s *Snapshot) { s.Tables[0].Owner = "orders" },
+		"an edge fewer":    func(s *Snapshot) { s.Edges = nil },
+	} {
+		s := sample("example.com/shop", "c1", 1)
+		change(s)
+		s.normalize()
+		if contentOf(s).hash == h {
+			t.Errorf("%s: same hash", name)
+		}
+	}
 }
