@@ -134,11 +134,22 @@ func LanguageOf(p string) (Language, bool) {
 }
 
 // IsSource reports whether a path has the extension of a supported
-// language; it is the walker's filter.
+// language; it is the walker's filter. It answers as LanguageOf does,
+// without building the language table for every path.
 func IsSource(p string) bool {
-	_, ok := LanguageOf(p)
-	return ok
+	return sourceExtensions[strings.ToLower(path.Ext(p))] || views.DialectOf(p) != ""
 }
+
+// sourceExtensions are the extensions of Languages, read-only.
+var sourceExtensions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range Languages() {
+		for _, e := range l.Extensions {
+			m[e] = true
+		}
+	}
+	return m
+}()
 
 // Options controls a Parse.
 type Options struct {

@@ -434,6 +434,13 @@ func TestLanguageOf(t *testing.T) {
 		{"java", ""},
 		{".java", "java"},
 		{"README.md", ""},
+		{"A.KT", "kotlin"},
+		{"db/mapping.yml", "mapping"},
+		{"resources/views/a.blade.php", "view"},
+		{"app/Http/A.php", "php"},
+		{"src/main/resources/templates/a.html", "view"},
+		{"web/a.html", ""},
+		{"WEB-INF/a.JSP", "view"},
 	}
 	for _, tt := range tests {
 		l, ok := parsers.LanguageOf(tt.path)

@@ -15,7 +15,12 @@
 // can be executed, and no command that fetches is ever run. Variables
 // such as GIT_DIR that would point git at another repository are removed
 // from its environment. Listing.Commit is HEAD's commit, or "" before the
-// first commit.
+// first commit, and Listing.CommitTime its committer time. The four git
+// commands (the two listings, HEAD, and whether the root is in a work
+// tree at all) run at once, and the tracked files are examined on disk
+// while git still walks the tree for untracked ones, the slowest part.
+// What Lstat said of each file is kept (Listing.FileInfo) for callers
+// that keep files by their metadata.
 //
 // Files git lists that are gone from disk (deleted but still in the
 // index, or behind a directory since replaced by a symlink) are dropped

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -20,6 +21,17 @@ type gitList struct {
 	paths      []string // tracked and untracked-not-ignored files, relative to the root
 	submodules []string // gitlinks and nested repositories, relative to the root
 	commit     string
+	commitTime time.Time
+}
+
+// parseHead reads "HASH SECONDS", git's answer for HEAD's commit and
+// committer time. A time it cannot read stays zero.
+func parseHead(out string) (commit string, t time.Time) {
+	commit, secs, _ := strings.Cut(strings.TrimSpace(out), " ")
+	if n, err := strconv.ParseInt(secs, 10, 64); err == nil {
+		t = time.Unix(n, 0).UTC()
+	}
+	return commit, t
 }
 
 // gitSafety are the configuration overrides on every git command. The
@@ -198,8 +210,10 @@ func firstLine(s string) string {
 var dubiousRE = regexp.MustCompile(`dubious ownership in repository at '([^']*)'`)
 
 // listGit lists the root with git. A nil list with a nil error means git
-// cannot be used; warning then says why and what to do.
-func listGit(ctx context.Context, root string) (list *gitList, warning string, err error) {
+// cannot be used; warning then says why and what to do. onTracked, when
+// set, is handed the tracked files as soon as git has listed them, while
+// it still looks for the untracked ones.
+func listGit(ctx context.Context, root string, onTracked func(paths []string)) (list *gitList, warning string, err error) {
 	const walked = "walked the directory tree; .gitignore is not applied"
 	gitPath, lookErr := exec.LookPath("git")
 	if lookErr != nil {
@@ -208,25 +222,37 @@ func listGit(ctx context.Context, root string) (list *gitList, warning string, e
 		}
 		return nil, "not a git repository: " + walked, nil
 	}
-	out, err := runGit(ctx, gitPath, root, "rev-parse", "--is-inside-work-tree")
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, "", err
-		}
-		return nil, gitWarning(err, root, walked), nil
-	}
-	if strings.TrimSpace(string(out)) != "true" {
-		return nil, "not inside a git work tree: " + walked, nil
-	}
-
-	// The three listings are independent: run them at once.
-	var tracked, others, head []byte
-	var trackedErr, othersErr, headErr error
+	// The four questions are independent: ask them at once, and look at
+	// the answer to the first before using the others (outside a work
+	// tree the listings fail, harmlessly).
+	var inside, others, head []byte
+	var tracked, gitlinks []string
+	var insideErr, trackedErr, othersErr, headErr error
 	var wg sync.WaitGroup
+	wg.Go(func() {
+		inside, insideErr = runGit(ctx, gitPath, root, "rev-parse", "--is-inside-work-tree")
+	})
 	wg.Go(func() {
 		// Tracked files, with their modes to recognise submodules. The
 		// paths are relative to the working directory, the root.
-		tracked, trackedErr = runGit(ctx, gitPath, root, "ls-files", "-z", "--stage")
+		var out []byte
+		if out, trackedErr = runGit(ctx, gitPath, root, "ls-files", "-z", "--stage"); trackedErr != nil {
+			return
+		}
+		for rec := range bytes.SplitSeq(out, []byte{0}) {
+			// "<mode> <object> <stage>\t<path>"
+			meta, p, ok := bytes.Cut(rec, []byte{'\t'})
+			switch {
+			case !ok:
+			case bytes.HasPrefix(meta, []byte("160000 ")):
+				gitlinks = append(gitlinks, string(p))
+			default:
+				tracked = append(tracked, string(p))
+			}
+		}
+		if onTracked != nil {
+			onTracked(tracked)
+		}
 	})
 	wg.Go(func() {
 		// Untracked files that .gitignore does not exclude. A nested
@@ -234,9 +260,20 @@ func listGit(ctx context.Context, root string) (list *gitList, warning string, e
 		others, othersErr = runGit(ctx, gitPath, root, "ls-files", "-z", "--others", "--exclude-standard")
 	})
 	wg.Go(func() {
-		head, headErr = runGit(ctx, gitPath, root, "rev-parse", "-q", "--verify", "HEAD^{commit}")
+		// HEAD's commit and committer time; an error before the first
+		// commit.
+		head, headErr = runGit(ctx, gitPath, root, "show", "-s", "--no-show-signature", "--format=%H %ct", "HEAD^{commit}", "--")
 	})
 	wg.Wait()
+	if insideErr != nil {
+		if ctx.Err() != nil {
+			return nil, "", ctx.Err()
+		}
+		return nil, gitWarning(insideErr, root, walked), nil
+	}
+	if strings.TrimSpace(string(inside)) != "true" {
+		return nil, "not inside a git work tree: " + walked, nil
+	}
 	for _, err := range []error{trackedErr, othersErr} {
 		if err != nil {
 			if ctx.Err() != nil {
@@ -245,22 +282,7 @@ func listGit(ctx context.Context, root string) (list *gitList, warning string, e
 			return nil, gitWarning(err, root, walked), nil
 		}
 	}
-	list = &gitList{}
-	for rec := range bytes.SplitSeq(tracked, []byte{0}) {
-		if len(rec) == 0 {
-			continue
-		}
-		// "<mode> <object> <stage>\t<path>"
-		meta, p, ok := bytes.Cut(rec, []byte{'\t'})
-		if !ok {
-			continue
-		}
-		if bytes.HasPrefix(meta, []byte("160000 ")) {
-			list.submodules = append(list.submodules, string(p))
-			continue
-		}
-		list.paths = append(list.paths, string(p))
-	}
+	list = &gitList{paths: tracked, submodules: gitlinks}
 	for rec := range bytes.SplitSeq(others, []byte{0}) {
 		switch {
 		case len(rec) == 0:
@@ -275,7 +297,7 @@ func listGit(ctx context.Context, root string) (list *gitList, warning string, e
 		return nil, "", ctx.Err()
 	}
 	if headErr == nil {
-		list.commit = strings.TrimSpace(string(head))
+		list.commit, list.commitTime = parseHead(string(head))
 	}
 	return list, "", nil
 }
@@ -343,9 +365,9 @@ func FilterTree(files []File, opts Options) (kept []File, skipped []Skip, err er
 		case r.maxSize >= 0 && f.Size > r.maxSize:
 			c.skip(Skip{Path: f.Path, Reason: ReasonTooLarge})
 		default:
-			c.files = append(c.files, f)
+			c.files = append(c.files, statResult{file: f, isFile: true})
 		}
 	}
-	kept, skipped = c.result()
+	kept, _, skipped = c.result()
 	return kept, skipped, nil
 }

@@ -7,9 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestGitIgnore(t *testing.T) {
@@ -78,8 +81,8 @@ func TestGitCommit(t *testing.T) {
 	root := setup(t, false, tree{"a.go": "x"})
 	git(t, root, "init", "-q")
 	l := list(t, root, Options{})
-	if !l.Git || l.Commit != "" || len(l.Warnings) != 0 {
-		t.Errorf("before the first commit: Git = %v, Commit = %q, Warnings = %q", l.Git, l.Commit, l.Warnings)
+	if !l.Git || l.Commit != "" || !l.CommitTime.IsZero() || len(l.Warnings) != 0 {
+		t.Errorf("before the first commit: Git = %v, Commit = %q, CommitTime = %v, Warnings = %q", l.Git, l.Commit, l.CommitTime, l.Warnings)
 	}
 	check(t, l, []string{"a.go"}, nil)
 
@@ -89,6 +92,34 @@ func TestGitCommit(t *testing.T) {
 	head := git(t, root, "rev-parse", "HEAD")
 	if !regexp.MustCompile(`^[0-9a-f]{40,64}$`).MatchString(l.Commit) || l.Commit != head {
 		t.Errorf("Commit = %q, want %q", l.Commit, head)
+	}
+	secs, err := strconv.ParseInt(git(t, root, "show", "-s", "--format=%ct", "HEAD"), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Unix(secs, 0).UTC(); !l.CommitTime.Equal(want) || l.CommitTime.Location() != time.UTC {
+		t.Errorf("CommitTime = %v, want %v", l.CommitTime, want)
+	}
+}
+
+func TestParseHead(t *testing.T) {
+	for _, c := range []struct {
+		out, commit string
+		secs        int64 // 0: zero time
+	}{
+		{"0123abcd 1700000000\n", "0123abcd", 1700000000},
+		{"0123abcd\n", "0123abcd", 0},
+		{"0123abcd later\n", "0123abcd", 0},
+		{"", "", 0},
+	} {
+		commit, tm := parseHead(c.out)
+		want := time.Time{}
+		if c.secs != 0 {
+			want = time.Unix(c.secs, 0).UTC()
+		}
+		if commit != c.commit || !tm.Equal(want) {
+			t.Errorf("parseHead(%q) = %q, %v; want %q, %v", c.out, commit, tm, c.commit, want)
+		}
 	}
 }
 
@@ -341,5 +372,40 @@ func TestHeadBuffer(t *testing.T) {
 	}
 	if b.String() != "abcde" {
 		t.Errorf("headBuffer kept %q, want %q", b.String(), "abcde")
+	}
+}
+
+// TestGitPrefetch: examining the tracked files while git looks for the
+// untracked ones changes nothing in the listing.
+func TestGitPrefetch(t *testing.T) {
+	needGit(t)
+	ctx := context.Background()
+	for _, tc := range listCases {
+		t.Run(tc.name, func(t *testing.T) {
+			root := setup(t, true, tc.files)
+			got := list(t, root, tc.opts)
+
+			// The same steps, with nothing examined beforehand.
+			r, err := newRules(tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := newCollector(r)
+			gl, _, err := listGit(ctx, got.Root, nil)
+			if err != nil || gl == nil {
+				t.Fatalf("listGit: %v", err)
+			}
+			cands, _, err := c.fromGit(ctx, got.Root, gl, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := c.stat(ctx, got.Root, cands, nil); err != nil {
+				t.Fatal(err)
+			}
+			files, infos, skipped := c.result()
+			if !reflect.DeepEqual(got.Files, files) || !reflect.DeepEqual(got.Skipped, skipped) || len(infos) != len(got.infos) {
+				t.Errorf("with prefetch: %+v %+v\nwithout: %+v %+v", got.Files, got.Skipped, files, skipped)
+			}
+		})
 	}
 }

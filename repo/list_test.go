@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -380,6 +381,16 @@ func TestListSizes(t *testing.T) {
 	want := []File{{Path: "a.go", Size: 123}, {Path: "b/c.go", Size: 0}}
 	if !reflect.DeepEqual(l.Files, want) {
 		t.Errorf("Files = %+v, want %+v", l.Files, want)
+	}
+	// What Lstat said of each file is kept, in the order of Files.
+	for i, f := range l.Files {
+		fi := l.FileInfo(i)
+		if fi == nil || fi.Name() != path.Base(f.Path) || fi.Size() != f.Size || !fi.Mode().IsRegular() {
+			t.Errorf("FileInfo(%d) = %v, want the file %s", i, fi, f.Path)
+		}
+	}
+	if l.FileInfo(-1) != nil || l.FileInfo(len(l.Files)) != nil {
+		t.Error("FileInfo out of range is not nil")
 	}
 }
 

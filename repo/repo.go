@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -65,12 +66,26 @@ type Skip struct {
 
 // Listing is the outcome of List.
 type Listing struct {
-	Root     string   // absolute, cleaned
-	Git      bool     // the list came from git
-	Commit   string   // the HEAD commit when Git and there is one, else ""
-	Files    []File   // sorted by Path
-	Skipped  []Skip   // sorted by Path, then Reason
-	Warnings []string // in the order they arose
+	Root   string // absolute, cleaned
+	Git    bool   // the list came from git
+	Commit string // the HEAD commit when Git and there is one, else ""
+	// CommitTime is the committer time of Commit, in UTC; zero when
+	// there is no commit.
+	CommitTime time.Time
+	Files      []File   // sorted by Path
+	Skipped    []Skip   // sorted by Path, then Reason
+	Warnings   []string // in the order they arose
+
+	infos []fs.FileInfo // what Lstat said of Files[i]
+}
+
+// FileInfo returns what Lstat said of Files[i] when the listing was made,
+// for a caller that keeps files by their metadata; nil when unknown.
+func (l *Listing) FileInfo(i int) fs.FileInfo {
+	if i < 0 || i >= len(l.infos) {
+		return nil
+	}
+	return l.infos[i]
 }
 
 // List lists the files under root worth analysing. See the package
@@ -93,15 +108,19 @@ func List(ctx context.Context, root string, opts Options) (*Listing, error) {
 
 	l := &Listing{Root: abs}
 	c := newCollector(r)
-	gl, warning, err := listGit(ctx, abs)
+	var pre *prefetch
+	gl, warning, err := listGit(ctx, abs, func(tracked []string) { pre = c.prefetch(ctx, abs, tracked) })
+	if pre != nil {
+		<-pre.done
+	}
 	if err != nil {
 		return nil, fmt.Errorf("listing %s: %w", abs, err)
 	}
 	var cands []string
 	if gl != nil {
-		l.Git, l.Commit = true, gl.commit
+		l.Git, l.Commit, l.CommitTime = true, gl.commit, gl.commitTime
 		var subs []string
-		cands, subs, err = c.fromGit(ctx, abs, gl)
+		cands, subs, err = c.fromGit(ctx, abs, gl, pre)
 		if len(gl.paths) == 0 && len(gl.submodules) == 0 {
 			l.Warnings = append(l.Warnings, "git lists no files here: the repository is empty, or .gitignore excludes this directory")
 		}
@@ -115,10 +134,13 @@ func List(ctx context.Context, root string, opts Options) (*Listing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing %s: %w", abs, err)
 	}
-	if err := c.stat(ctx, abs, cands); err != nil {
+	if gl == nil {
+		pre = nil // the tree was walked
+	}
+	if err := c.stat(ctx, abs, cands, pre); err != nil {
 		return nil, fmt.Errorf("listing %s: %w", abs, err)
 	}
-	l.Files, l.Skipped = c.result()
+	l.Files, l.infos, l.Skipped = c.result()
 	return l, nil
 }
 
@@ -167,7 +189,7 @@ func submoduleWarning(subs []string) string {
 type collector struct {
 	rules *rules
 	skips map[string]Reason // by path; the first reason recorded wins
-	files []File
+	files []statResult
 }
 
 func newCollector(r *rules) *collector {
@@ -198,8 +220,9 @@ func (c *collector) decide(p string) bool {
 }
 
 // fromGit applies the rules to git's list and returns the candidates.
-// The submodules it returns are those not inside a skipped tree.
-func (c *collector) fromGit(ctx context.Context, root string, gl *gitList) (cands, subs []string, err error) {
+// The submodules it returns are those not inside a skipped tree. pre,
+// when not nil, holds the directories examined already.
+func (c *collector) fromGit(ctx context.Context, root string, gl *gitList, pre *prefetch) (cands, subs []string, err error) {
 	for _, s := range gl.submodules {
 		if d, prune := c.rules.dir(s); prune {
 			c.skip(d.skip)
@@ -211,12 +234,21 @@ func (c *collector) fromGit(ctx context.Context, root string, gl *gitList) (cand
 	paths := slices.Clone(gl.paths)
 	slices.Sort(paths)
 	paths = slices.Compact(paths) // an unmerged file is listed once per stage
-	dirs := dirChecker{root: root, ok: map[string]bool{".": true}}
+	dirs := newDirChecker(root)
+	if pre != nil {
+		dirs = pre.dirs
+	}
 	for i, p := range paths {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
+		}
+		if _, ok := pre.known(p); ok {
+			// A candidate already: the rules record nothing for it, and
+			// the directories on its way are real.
+			cands = append(cands, p)
+			continue
 		}
 		if !c.decide(p) {
 			continue
@@ -236,6 +268,10 @@ func (c *collector) fromGit(ctx context.Context, root string, gl *gitList) (cand
 type dirChecker struct {
 	root string
 	ok   map[string]bool
+}
+
+func newDirChecker(root string) *dirChecker {
+	return &dirChecker{root: root, ok: map[string]bool{".": true}}
 }
 
 func (d *dirChecker) real(dir string) bool {
@@ -305,6 +341,7 @@ func (c *collector) walk(ctx context.Context, root string) ([]string, error) {
 // statResult is what Lstat says about one candidate.
 type statResult struct {
 	file   File
+	info   fs.FileInfo // of a file
 	skip   Skip
 	isFile bool
 	isSkip bool
@@ -312,41 +349,112 @@ type statResult struct {
 
 // stat examines the candidates on disk, in parallel, and records them as
 // files or skips. A candidate that no longer exists is dropped silently.
-func (c *collector) stat(ctx context.Context, root string, cands []string) error {
+// pre, when not nil, holds candidates examined already.
+func (c *collector) stat(ctx context.Context, root string, cands []string, pre *prefetch) error {
 	results := make([]statResult, len(cands))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	const chunk = 256
-	for start := 0; start < len(cands); start += chunk {
-		if gctx.Err() != nil {
-			break
+	var todo []string
+	var at []int
+	for i, p := range cands {
+		if r, ok := pre.known(p); ok {
+			results[i] = r
+		} else {
+			todo, at = append(todo, p), append(at, i)
 		}
-		end := min(start+chunk, len(cands))
-		g.Go(func() error {
-			for i := start; i < end; i++ {
-				if err := gctx.Err(); err != nil {
-					return err
-				}
-				results[i] = c.statOne(root, cands[i])
-			}
-			return nil
-		})
 	}
-	if err := g.Wait(); err != nil {
+	found, err := c.statAll(ctx, root, todo)
+	if err != nil {
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	for j, r := range found {
+		results[at[j]] = r
 	}
 	for _, r := range results {
 		switch {
 		case r.isFile:
-			c.files = append(c.files, r.file)
+			c.files = append(c.files, r)
 		case r.isSkip:
 			c.skip(r.skip)
 		}
 	}
 	return nil
+}
+
+// statAll examines paths on disk, in parallel.
+func (c *collector) statAll(ctx context.Context, root string, paths []string) ([]statResult, error) {
+	results := make([]statResult, len(paths))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const chunk = 256
+	for start := 0; start < len(paths); start += chunk {
+		if gctx.Err() != nil {
+			break
+		}
+		end := min(start+chunk, len(paths))
+		g.Go(func() error {
+			for i := start; i < end; i++ {
+				if err := gctx.Err(); err != nil {
+					return err
+				}
+				results[i] = c.statOne(root, paths[i])
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// prefetch is what List examines of the tracked files while git looks
+// for the untracked ones (a walk of the whole tree, the slowest part of
+// a listing): the directories on the way to the files the rules keep,
+// and those files' Lstat. The collector then uses it instead of asking
+// again; the rules decide and record as if nothing had been examined.
+type prefetch struct {
+	done  chan struct{} // closed when the rest is filled
+	dirs  *dirChecker
+	stats map[string]statResult
+}
+
+// known returns what Lstat said of a candidate examined already.
+func (pre *prefetch) known(p string) (statResult, bool) {
+	if pre == nil {
+		return statResult{}, false
+	}
+	r, ok := pre.stats[p]
+	return r, ok
+}
+
+// prefetch starts examining the tracked files. It calls the rules' Match
+// from its own goroutine: the caller must not use the collector until
+// done is closed.
+func (c *collector) prefetch(ctx context.Context, root string, tracked []string) *prefetch {
+	pre := &prefetch{done: make(chan struct{}), dirs: newDirChecker(root), stats: map[string]statResult{}}
+	go func() {
+		defer close(pre.done)
+		var cands []string
+		for i, p := range tracked {
+			if i%256 == 0 && ctx.Err() != nil {
+				return
+			}
+			if d := c.rules.file(p); d.skipped || !c.rules.match(p) || !pre.dirs.real(path.Dir(p)) {
+				continue
+			}
+			cands = append(cands, p)
+		}
+		results, err := c.statAll(ctx, root, cands)
+		if err != nil {
+			return
+		}
+		for i, r := range results {
+			pre.stats[cands[i]] = r
+		}
+	}()
+	return pre
 }
 
 func (c *collector) statOne(root, p string) statResult {
@@ -363,15 +471,21 @@ func (c *collector) statOne(root, p string) statResult {
 	case c.rules.maxSize >= 0 && fi.Size() > c.rules.maxSize:
 		return statResult{skip: Skip{Path: p, Reason: ReasonTooLarge}, isSkip: true}
 	}
-	return statResult{file: File{Path: p, Size: fi.Size()}, isFile: true}
+	return statResult{file: File{Path: p, Size: fi.Size()}, info: fi, isFile: true}
 }
 
-// result returns the files and skips, sorted.
-func (c *collector) result() ([]File, []Skip) {
-	files := slices.Clone(c.files)
-	slices.SortFunc(files, func(a, b File) int {
-		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Size, b.Size))
+// result returns the files, what Lstat said of each, and the skips,
+// sorted.
+func (c *collector) result() ([]File, []fs.FileInfo, []Skip) {
+	found := slices.Clone(c.files)
+	slices.SortFunc(found, func(a, b statResult) int {
+		return cmp.Or(strings.Compare(a.file.Path, b.file.Path), cmp.Compare(a.file.Size, b.file.Size))
 	})
+	files := make([]File, len(found))
+	infos := make([]fs.FileInfo, len(found))
+	for i, r := range found {
+		files[i], infos[i] = r.file, r.info
+	}
 	skips := make([]Skip, 0, len(c.skips))
 	for p, r := range c.skips {
 		skips = append(skips, Skip{Path: p, Reason: r})
@@ -379,5 +493,5 @@ func (c *collector) result() ([]File, []Skip) {
 	slices.SortFunc(skips, func(a, b Skip) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(string(a.Reason), string(b.Reason)))
 	})
-	return files, skips
+	return files, infos, skips
 }

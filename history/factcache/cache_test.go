@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -253,5 +254,41 @@ func TestSums(t *testing.T) {
 	got, _ = s.Compute(ctx, dir, []string{"a", "b"}, 1)
 	if got["b"] != sha256.Sum256([]byte("TWO")) {
 		t.Error("a rewritten file kept its old hash")
+	}
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+
+	// What the caller's Lstat said is used instead of a new one: a
+	// stamp that matches trusts the table, one that does not reads the
+	// file, and a nil one asks.
+	infos := map[string]fs.FileInfo{}
+	for _, p := range []string{"a", "b"} {
+		fi, err := os.Lstat(filepath.Join(dir, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		infos[p] = fi
+	}
+	write("a", "ONE")
+	os.Chtimes(filepath.Join(dir, "a"), old, old)
+	for _, tc := range []struct {
+		name  string
+		stat  func(i int) fs.FileInfo
+		wantA string
+	}{
+		{"stale info", func(i int) fs.FileInfo { return infos[[]string{"a", "b"}[i]] }, "one"},
+		{"no info", func(int) fs.FileInfo { return nil }, "ONE"},
+		{"no stat", nil, "ONE"},
+	} {
+		s = OpenSums(table)
+		s.written += int64(time.Minute)
+		got, err := s.ComputeStat(ctx, dir, []string{"a", "b"}, tc.stat, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got["a"] != sha256.Sum256([]byte(tc.wantA)) || got["b"] != sha256.Sum256([]byte("TWO")) {
+			t.Errorf("%s: a is not the hash of %q, or b is wrong", tc.name, tc.wantA)
+		}
 	}
 }

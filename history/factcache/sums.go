@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/sha256"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -81,6 +82,13 @@ func OpenSums(path string) *Sums {
 // written. A file that cannot be examined is left out: the parser will
 // report it.
 func (s *Sums) Compute(ctx context.Context, root string, paths []string, jobs int) (map[string][32]byte, error) {
+	return s.ComputeStat(ctx, root, paths, nil, jobs)
+}
+
+// ComputeStat is Compute for a caller that has just examined the files:
+// stat(i), when set and not nil, is what os.Lstat said of paths[i], and
+// the file is not examined again.
+func (s *Sums) ComputeStat(ctx context.Context, root string, paths []string, stat func(i int) fs.FileInfo, jobs int) (map[string][32]byte, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -99,7 +107,11 @@ func (s *Sums) Compute(ctx context.Context, root string, paths []string, jobs in
 				if err := gctx.Err(); err != nil {
 					return err
 				}
-				e, ok, hashed := s.one(root, paths[i])
+				var fi fs.FileInfo
+				if stat != nil {
+					fi = stat(i)
+				}
+				e, ok, hashed := s.one(root, paths[i], fi)
 				out[i] = res{e, ok, hashed}
 			}
 			return nil
@@ -125,11 +137,17 @@ func (s *Sums) Compute(ctx context.Context, root string, paths []string, jobs in
 	return sums, nil
 }
 
-// one returns a file's hash, and whether it had to read the file.
-func (s *Sums) one(root, rel string) (e sumEntry, ok, hashed bool) {
+// one returns a file's hash, and whether it had to read the file. fi is
+// what Lstat said of it, nil to ask.
+func (s *Sums) one(root, rel string, fi fs.FileInfo) (e sumEntry, ok, hashed bool) {
 	name := filepath.Join(root, filepath.FromSlash(rel))
-	fi, err := os.Lstat(name)
-	if err != nil || !fi.Mode().IsRegular() {
+	if fi == nil {
+		var err error
+		if fi, err = os.Lstat(name); err != nil {
+			return sumEntry{}, false, false
+		}
+	}
+	if !fi.Mode().IsRegular() {
 		return sumEntry{}, false, false
 	}
 	st := stampOf(fi)
