@@ -93,6 +93,12 @@ type pageJSON struct {
 // by Graphviz; when that fails the page says so and shows the same
 // information as tables.
 func HTML(ctx context.Context, w io.Writer, r *result.Result) error {
+	return writeHTML(ctx, w, r, nil)
+}
+
+// writeHTML is HTML, with Graphviz's drawings kept in layouts when it is
+// not nil.
+func writeHTML(ctx context.Context, w io.Writer, r *result.Result, layouts Layouts) error {
 	v, l := buildView(r)
 	d := pageData{view: v, CSS: template.CSS(pageCSS), JS: template.JS(pageJS), Policy: contentPolicy}
 	d.JSONData.Candidates = memberTrees(l)
@@ -115,24 +121,21 @@ func HTML(ctx context.Context, w io.Writer, r *result.Result) error {
 	}
 	d.Map.TablesDrawn = len(mapTables(r))
 	if len(r.Candidates) > 0 {
-		rd, err := newRenderer(ctx)
+		rd := newRenderer(ctx, layouts)
+		defer rd.Close()
+		var err error
+		d.Map.SVG, err = drawInline(rd, contextMapDOT(l), mapLayout(len(r.Candidates)), "Context map: the candidates and the dependencies between them")
 		if err != nil {
 			d.Map.Err = err.Error()
-		} else {
-			defer rd.Close()
-			d.Map.SVG, err = drawInline(rd, contextMapDOT(l), mapLayout(len(r.Candidates)), "Context map: the candidates and the dependencies between them")
-			if err != nil {
-				d.Map.Err = err.Error()
+		}
+		for i := range v.Cards {
+			c := &v.Cards[i]
+			if c.InternalDOT == "" {
+				continue
 			}
-			for i := range v.Cards {
-				c := &v.Cards[i]
-				if c.InternalDOT == "" {
-					continue
-				}
-				c.Internals, err = drawInline(rd, c.InternalDOT, "dot", "Packages of "+c.Name+" and the dependencies between them")
-				if err != nil {
-					c.Internals = ""
-				}
+			c.Internals, err = drawInline(rd, c.InternalDOT, "dot", "Packages of "+c.Name+" and the dependencies between them")
+			if err != nil {
+				c.Internals = ""
 			}
 		}
 	}

@@ -136,7 +136,7 @@ func indent(compact []byte, deeper map[string]int, depth int) []byte {
 // directory whose result.json is new holds the other files of the same
 // run.
 func WriteDir(dir string, r *result.Result) (string, error) {
-	files, err := Render(r)
+	files, err := Render(r, RenderOptions{})
 	if err != nil {
 		return "", err
 	}
@@ -149,15 +149,21 @@ type File struct {
 	Data []byte
 }
 
+// RenderOptions tune Render.
+type RenderOptions struct {
+	// Layouts, when set, keeps the diagrams' drawings between reports.
+	Layouts Layouts
+}
+
 // Render renders the files of the report of r, in the order WriteFiles
 // writes them: result.json last, so that a directory holding it holds
 // the rest.
-func Render(r *result.Result) ([]File, error) {
+func Render(r *result.Result, opts RenderOptions) ([]File, error) {
 	files := []struct {
 		name  string
 		write func(io.Writer) error
 	}{
-		{"index.html", func(w io.Writer) error { return HTML(context.Background(), w, r) }},
+		{"index.html", func(w io.Writer) error { return writeHTML(context.Background(), w, r, opts.Layouts) }},
 		{"summary.md", func(w io.Writer) error { return Markdown(w, r) }},
 		{"context-map.dot", func(w io.Writer) error { return ContextMapDOT(w, r) }},
 		{"result.json", func(w io.Writer) error { return JSON(w, r) }},
@@ -189,8 +195,13 @@ func WriteFiles(dir string, files []File) (string, error) {
 }
 
 // writeFile writes data to path through a temporary file in the same
-// directory, so that path always holds a whole file.
+// directory, so that path always holds a whole file. A file that holds
+// data already, as writeFile leaves it, is left alone: a report written
+// again over the same one costs reads, not writes.
 func writeFile(path string, data []byte) error {
+	if holds(path, data) {
+		return nil
+	}
 	next := "choose another directory with --out, or free some disk space"
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
@@ -211,4 +222,15 @@ func writeFile(path string, data []byte) error {
 		return fail.New(fail.Operator, fmt.Errorf("cannot write %s: %w", path, err), next)
 	}
 	return nil
+}
+
+// holds reports whether path is a regular file, with the permissions
+// writeFile gives, that holds data.
+func holds(path string, data []byte) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm() != 0o644 || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
 }

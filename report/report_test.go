@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -53,5 +55,48 @@ func TestJSONShape(t *testing.T) {
 	}
 	if !strings.HasSuffix(out, "}\n") {
 		t.Errorf("no trailing newline")
+	}
+}
+
+// TestWriteFilesOverItself: files that hold their data already are left
+// alone; any other is replaced whole, with the permissions of a report.
+func TestWriteFilesOverItself(t *testing.T) {
+	dir := t.TempDir()
+	files := []File{{"index.html", []byte("<p>one</p>")}, {"result.json", []byte("{}\n")}}
+	if _, err := WriteFiles(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	stat := func(name string) os.FileInfo {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	before := stat("index.html")
+
+	// result.json was changed by hand, with the same size; summary.md is
+	// not readable by all.
+	if err := os.WriteFile(filepath.Join(dir, "result.json"), []byte("[]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "summary.md"), []byte("# s\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, File{"summary.md", []byte("# s\n")})
+	if _, err := WriteFiles(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, stat("index.html")) {
+		t.Error("index.html, unchanged, was written again")
+	}
+	for _, f := range files {
+		got, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err != nil || !bytes.Equal(got, f.Data) {
+			t.Errorf("%s = %q, %v; want %q", f.Name, got, err, f.Data)
+		}
+		if perm := stat(f.Name).Mode().Perm(); perm != 0o644 {
+			t.Errorf("%s: permissions %v", f.Name, perm)
+		}
 	}
 }

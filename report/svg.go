@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -20,36 +22,65 @@ import (
 var graphvizMu sync.Mutex
 
 // renderer turns DOT into SVG with Graphviz's dot layout. One renderer
-// holds one Graphviz context; Close releases it.
+// holds one Graphviz context, started at its first drawing that layouts
+// does not hold; Close releases it.
 type renderer struct {
-	ctx context.Context
-	gv  *graphviz.Graphviz
+	ctx     context.Context
+	gv      *graphviz.Graphviz
+	layouts Layouts // nil: no drawing is kept
 }
 
-func newRenderer(ctx context.Context) (*renderer, error) {
-	graphvizMu.Lock()
-	defer graphvizMu.Unlock()
-	gv, err := graphviz.New(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("starting Graphviz: %w", err)
-	}
-	return &renderer{ctx: ctx, gv: gv}, nil
+func newRenderer(ctx context.Context, layouts Layouts) *renderer {
+	return &renderer{ctx: ctx, layouts: layouts}
 }
 
 // Close releases the Graphviz context. go-graphviz reports Graphviz's
 // last message as the error of a close, even when that message was a
 // warning of an earlier, successful layout, so it is not returned.
 func (r *renderer) Close() {
+	if r.gv == nil {
+		return
+	}
 	graphvizMu.Lock()
 	defer graphvizMu.Unlock()
 	_ = r.gv.Close()
 }
 
 // svg lays dot out with the layout engine named ("dot", "sfdp"...) and
-// returns the SVG Graphviz writes.
-func (r *renderer) svg(dot, layout string) (out []byte, err error) {
+// returns the SVG Graphviz writes, or the one it wrote before for the
+// same DOT and engine when layouts holds it.
+func (r *renderer) svg(dot, layout string) ([]byte, error) {
+	var key string
+	if r.layouts != nil {
+		key = layoutKey(dot, layout)
+		if out, ok := r.layouts.Get(key); ok {
+			return out, nil
+		}
+	}
+	out, err := r.draw(dot, layout)
+	if err == nil && r.layouts != nil {
+		r.layouts.Put(key, out)
+	}
+	return out, err
+}
+
+// layoutKey names a drawing by what it is drawn from.
+func layoutKey(dot, layout string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s", layout, dot)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (r *renderer) draw(dot, layout string) (out []byte, err error) {
 	graphvizMu.Lock()
 	defer graphvizMu.Unlock()
+	if r.gv == nil {
+		gv, err := graphviz.New(r.ctx)
+		if err != nil {
+			return nil, fmt.Errorf("starting Graphviz: %w", err)
+		}
+		r.gv = gv
+	}
 	r.gv.SetLayout(graphviz.Layout(layout))
 	g, err := graphviz.ParseBytes([]byte(dot))
 	if err != nil {
@@ -65,15 +96,24 @@ func (r *renderer) svg(dot, layout string) (out []byte, err error) {
 	return buf.Bytes(), nil
 }
 
+// Layouts keeps Graphviz's drawings between reports, by the DOT and the
+// engine they were drawn from: laying diagrams out is most of the time
+// of a report, and a report drawn again after a small change has most of
+// its diagrams unchanged. Graphviz draws the same DOT the same way, so a
+// kept drawing is the one it would draw; a Layouts must still only hold
+// drawings of the same Graphviz. Keys are hexadecimal SHA-256 sums. It
+// is used from one goroutine at a time.
+type Layouts interface {
+	Get(key string) (svg []byte, ok bool)
+	Put(key string, svg []byte)
+}
+
 // SVG writes the SVG drawing of a DOT graph, laid out by the Graphviz
 // engine named by layout ("dot" for layers, "sfdp" for large graphs). It
 // takes time that grows fast with the graph, and cannot be interrupted
 // once Graphviz runs: keep it to a few thousand nodes.
 func SVG(ctx context.Context, w io.Writer, dot, layout string) error {
-	r, err := newRenderer(ctx)
-	if err != nil {
-		return err
-	}
+	r := newRenderer(ctx, nil)
 	out, err := r.svg(dot, layout)
 	r.Close()
 	if err != nil {

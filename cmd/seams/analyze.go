@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seams-dev/seams/fail"
-	"github.com/seams-dev/seams/report"
 )
 
 type analyzeOptions struct {
@@ -89,20 +88,25 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *settings) error {
 	prog := newProgress(opts.io.Err, opts.io.Interactive && !opts.quiet)
 	defer prog.done()
 
-	s.reuse = true // a result without a graph will do
-	res, _, err := s.run(ctx, prog)
+	s.keep = true // for the next run to reuse
+	listing, err := s.list(ctx, prog)
+	if err != nil {
+		return err
+	}
+	o, err := s.reuseOrAnalyze(ctx, prog, listing)
 	if err != nil {
 		return err
 	}
 
 	prog.stage("recording the snapshot")
-	recordSnapshot(ctx, opts.io.Err, prog, opts.history, s, res)
-	res.Trend = trendOf(ctx, opts.history, s)
+	recordSnapshot(ctx, opts.io.Err, prog, opts.history, s, o)
+	trend := trendOf(ctx, opts.history, s)
 	prog.stage("writing the report")
-	path, err := writeReport(opts.out, res, s.cache)
+	path, r, err := writeReport(opts.out, o, trend, s.cache)
 	if err != nil {
 		return err
 	}
+	defer r.close()
 	prog.done()
 	if opts.timings {
 		prog.timings(opts.io.Err)
@@ -110,12 +114,17 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *settings) error {
 
 	switch {
 	case opts.format == "json":
-		return report.JSON(opts.io.Out, res)
+		data, err := r.file("result.json") // report.JSON of the result
+		if err != nil {
+			return err
+		}
+		_, err = opts.io.Out.Write(data)
+		return err
 	case opts.quiet:
 		_, err = fmt.Fprintln(opts.io.Out, path)
 		return err
 	}
-	if err := report.Text(opts.io.Out, res); err != nil {
+	if _, err := opts.io.Out.Write(r.summary); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(opts.io.Out, "\nreport: %s\n", path)

@@ -18,6 +18,7 @@ import (
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/fail"
 	"github.com/seams-dev/seams/graph"
+	"github.com/seams-dev/seams/history"
 	"github.com/seams-dev/seams/parsers"
 	"github.com/seams-dev/seams/parsers/gitlog"
 	"github.com/seams-dev/seams/repo"
@@ -66,10 +67,11 @@ type settings struct {
 	parse    parsers.Options
 	analysis analyzer.Options
 	config   string // the seams.yaml read, "" if none
-	// cache is the fact cache of the run (trend.go); reuse lets run
-	// return the last result, without a graph, when nothing changed.
+	// cache is the fact cache of the run (trend.go); keep makes the
+	// analysis keep its result in it, for the next analyze to reuse when
+	// nothing changed (reuse.go).
 	cache *analysisCache
-	reuse bool
+	keep  bool
 }
 
 // resolve merges seams.yaml and the flags the user set.
@@ -177,16 +179,40 @@ func pick(flagSet bool, flag, configured, def float64) float64 {
 // run lists, parses, resolves and analyses. It returns the result with
 // the tool, repository and diagnostics filled, and the graph.
 func (s *settings) run(ctx context.Context, prog *progress) (*result.Result, *graph.Graph, error) {
-	prog.stage("listing files")
-	listing, err := repo.List(ctx, s.path, s.walk)
+	listing, err := s.list(ctx, prog)
 	if err != nil {
-		return nil, nil, classifyListError(err, s.path)
+		return nil, nil, err
+	}
+	return s.analyze(ctx, prog, listing)
+}
+
+// list lists the files to analyse and opens the cache of the run
+// (s.cache), which hashes them.
+func (s *settings) list(ctx context.Context, prog *progress) (*repo.Listing, error) {
+	prog.stage("listing files")
+	// The repository's identity, which names its caches and snapshots, is
+	// asked of git while the files are listed.
+	ids := make(chan string, 1)
+	go func() {
+		id, err := history.Identity(ctx, s.path)
+		if err != nil {
+			id = ""
+		}
+		ids <- id
+	}()
+	listing, err := repo.List(ctx, s.path, s.walk)
+	id := <-ids
+	if err != nil {
+		return nil, classifyListError(err, s.path)
 	}
 	prog.stage("reading the cache")
-	cache := openAnalysisCache(ctx, s, listing)
-	if res := cache.reuse(ctx, listing, s.reuse); res != nil {
-		return res, nil, nil
-	}
+	openAnalysisCache(ctx, s, listing, id)
+	return listing, nil
+}
+
+// analyze parses, resolves and analyses the listed files.
+func (s *settings) analyze(ctx context.Context, prog *progress, listing *repo.Listing) (*result.Result, *graph.Graph, error) {
+	cache := s.cache
 
 	// The history is read by git, in its own process, while the files
 	// are parsed.
@@ -252,7 +278,7 @@ func (s *settings) run(ctx context.Context, prog *progress) (*result.Result, *gr
 		res.Diagnostics.Notes = append(res.Diagnostics.Notes, historyNote)
 	}
 	res.Tool = result.Tool{Name: "seams", Version: version}
-	res.Repository = repository(ctx, listing)
+	res.Repository = repository(listing)
 	res.Settings.Tests = s.walk.Tests
 	notes := res.Diagnostics.Notes
 	res.Diagnostics = diagnostics(listing, parsed.Diagnostics)
@@ -266,7 +292,7 @@ func (s *settings) run(ctx context.Context, prog *progress) (*result.Result, *gr
 	if len(parsed.Files) == 0 {
 		res.Diagnostics.Notes = append(res.Diagnostics.Notes, noSourcesNote(listing))
 	}
-	cache.save(res, s.reuse)
+	cache.save(res, s.keep)
 	return res, g, nil
 }
 

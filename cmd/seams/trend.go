@@ -6,6 +6,7 @@ package main
 // commit read from git's object store.
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -90,22 +91,23 @@ func (h *historyOptions) register(f *pflag.FlagSet) {
 	f.BoolVar(&h.noHistory, "no-history", false, "do not record a snapshot in the history store")
 }
 
-// recordSnapshot records the result in the history store. The report is
-// the product: a store that fails costs a warning, never the analysis.
-func recordSnapshot(ctx context.Context, errw io.Writer, prog *progress, h historyOptions, s *settings, res *result.Result) {
+// recordSnapshot records the outcome of an analysis in the history
+// store. The report is the product: a store that fails costs a warning,
+// never the analysis.
+func recordSnapshot(ctx context.Context, errw io.Writer, prog *progress, h historyOptions, s *settings, o *outcome) {
 	if h.noHistory {
 		return
 	}
 	err := func() error {
-		root, err := filepath.Abs(s.path)
-		if err != nil {
-			return err
-		}
 		id := ""
 		if s.cache != nil {
 			id = s.cache.repoID
 		}
 		if id == "" {
+			root, err := filepath.Abs(s.path)
+			if err != nil {
+				return err
+			}
 			if id, err = history.Identity(ctx, root); err != nil {
 				return err
 			}
@@ -115,8 +117,7 @@ func recordSnapshot(ctx context.Context, errw io.Writer, prog *progress, h histo
 			return err
 		}
 		defer st.Close()
-		snap := history.FromResult(res, id, commitTime(ctx, root, res.Repository.Commit), history.SourceAnalyze)
-		_, err = st.Put(ctx, snap)
+		_, err = st.Put(ctx, o.snapshot(id))
 		return err
 	}()
 	if err != nil && ctx.Err() == nil {
@@ -128,9 +129,9 @@ func recordSnapshot(ctx context.Context, errw io.Writer, prog *progress, h histo
 
 // repository describes the analysed directory: its name, and HEAD's
 // commit and date when it is a git work tree.
-func repository(ctx context.Context, l *repo.Listing) result.Repository {
+func repository(l *repo.Listing) result.Repository {
 	return result.Repository{Name: filepath.Base(l.Root), Commit: l.Commit, Git: l.Git,
-		Date: rfc3339(commitTime(ctx, l.Root, l.Commit))}
+		Date: rfc3339(l.CommitTime)}
 }
 
 // rfc3339 formats a commit time, or gives "" for none.
@@ -162,8 +163,8 @@ func commitTime(ctx context.Context, root, commit string) time.Time {
 // analysisCache is what an analysis keeps between runs (package
 // factcache): the facts of every file by content, the hash of every file
 // by its metadata, and the last result with a key over all its inputs,
-// reused when nothing changed. Every method is safe on a nil cache, and
-// a cache that cannot be read or written only costs time.
+// reused when nothing changed (reuse.go). Every method is safe on a nil
+// cache, and a cache that cannot be read or written only costs time.
 type analysisCache struct {
 	repoID string
 	dir    string           // the cache directory; "" when the cache is off
@@ -172,18 +173,20 @@ type analysisCache struct {
 	sums   map[string][32]byte
 	// key is the hash of everything the result depends on; "" when some
 	// file could not be hashed.
-	key        string
-	resultPath string
-	reused     bool
+	key string
+	// resultPath holds the last result, snapshotPath its snapshot (see
+	// reuse.go).
+	resultPath, snapshotPath string
 }
 
 // openAnalysisCache opens the caches of the listed checkout and hashes
-// its files (reading only those whose metadata changed).
-func openAnalysisCache(ctx context.Context, s *settings, l *repo.Listing) *analysisCache {
+// its files (reading only those whose metadata changed). id is the
+// repository's identity (history.Identity), "" when it is unknown: the
+// cache is then off.
+func openAnalysisCache(ctx context.Context, s *settings, l *repo.Listing, id string) *analysisCache {
 	c := &analysisCache{}
 	s.cache = c
-	id, err := history.Identity(ctx, l.Root)
-	if err != nil {
+	if id == "" {
 		return c
 	}
 	c.repoID = id
@@ -197,12 +200,17 @@ func openAnalysisCache(ctx context.Context, s *settings, l *repo.Listing) *analy
 	for i, f := range l.Files {
 		paths[i] = f.Path
 	}
-	if c.sums, err = c.table.Compute(ctx, l.Root, paths, s.parse.Jobs); err != nil {
+	// The files were examined by the listing a moment ago: what Lstat said
+	// then is used.
+	sums, err := c.table.ComputeStat(ctx, l.Root, paths, l.FileInfo, s.parse.Jobs)
+	if err != nil {
 		return c
 	}
+	c.sums = sums
 	if len(c.sums) == len(paths) {
 		c.key = resultKey(s, l, c.sums)
 		c.resultPath = filepath.Join(dir, "results", hashName(l.Root)+".json")
+		c.snapshotPath = filepath.Join(dir, "results", hashName(l.Root)+".snap")
 	}
 	return c
 }
@@ -226,17 +234,24 @@ func (c *analysisCache) configure(o *parsers.Options) {
 	}
 }
 
+// binaryID identifies the running seams: its version, and its
+// executable's size and time.
+func binaryID() string {
+	id := fmt.Sprintf("seams %s\n", version)
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			id += fmt.Sprintf("binary %d %d\n", fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return id
+}
+
 // resultKey hashes what a result depends on: the seams binary, the
 // settings, the listing and every file's content. A setting that cannot
 // be written out gives a key nothing matches.
 func resultKey(s *settings, l *repo.Listing, sums map[string][32]byte) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "seams %s\n", version)
-	if exe, err := os.Executable(); err == nil {
-		if fi, err := os.Stat(exe); err == nil {
-			fmt.Fprintf(h, "binary %d %d\n", fi.Size(), fi.ModTime().UnixNano())
-		}
-	}
+	h.Write([]byte(binaryID()))
 	walk := s.walk
 	walk.Match = nil
 	a := s.analysis
@@ -269,38 +284,19 @@ func resultKey(s *settings, l *repo.Listing, sums map[string][32]byte) string {
 	for _, w := range l.Warnings {
 		fmt.Fprintf(h, "warning %q\n", w)
 	}
+	var line []byte
 	for _, f := range l.Files {
+		// "file %q %x\n", without fmt: a checkout has many files.
 		sum := sums[f.Path]
-		fmt.Fprintf(h, "file %q %x\n", f.Path, sum)
+		line = strconv.AppendQuote(append(line[:0], "file "...), f.Path)
+		line = hex.AppendEncode(append(line, ' '), sum[:])
+		h.Write(append(line, '\n'))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// reuse returns the last result when allowed and nothing it depends on
-// changed, with the repository's commit and name brought up to date; nil
-// otherwise.
-func (c *analysisCache) reuse(ctx context.Context, l *repo.Listing, allowed bool) *result.Result {
-	if c == nil || c.key == "" || !allowed {
-		return nil
-	}
-	data, err := os.ReadFile(c.resultPath)
-	if err != nil {
-		return nil
-	}
-	line, rest, ok := strings.Cut(string(data), "\n")
-	if !ok || line != c.key {
-		return nil
-	}
-	var res result.Result
-	if err := json.Unmarshal([]byte(rest), &res); err != nil {
-		return nil
-	}
-	res.Repository = repository(ctx, l)
-	c.reused = true
-	return &res
-}
-
-// save writes the caches back, and the result for reuse when keep.
+// save writes the caches back, and the result and its snapshot for
+// reuse when keep.
 func (c *analysisCache) save(res *result.Result, keep bool) {
 	if c == nil {
 		return
@@ -311,17 +307,24 @@ func (c *analysisCache) save(res *result.Result, keep bool) {
 	if c.table != nil {
 		_ = c.table.Save()
 	}
-	if !keep || c.reused || c.key == "" || res == nil {
+	if !keep || c.key == "" || res == nil {
 		return
 	}
-	data, err := json.Marshal(res)
-	if err != nil {
-		return
-	}
-	_ = writeFileAtomic(c.resultPath, append([]byte(c.key+"\n"), data...))
+	c.saveResult(res)
 }
 
+// writeFileAtomic writes data to name through a temporary file in its
+// directory, so that name always holds a whole file.
 func writeFileAtomic(name string, data []byte) error {
+	return writeAtomic(name, func(w *bufio.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic is writeFileAtomic for data written as it is made, without
+// holding the whole file in memory.
+func writeAtomic(name string, write func(w *bufio.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
@@ -330,7 +333,12 @@ func writeFileAtomic(name string, data []byte) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	w := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(w); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -1119,18 +1127,23 @@ func trendOf(ctx context.Context, h historyOptions, s *settings) []result.TrendP
 // repository of s, for the report's trend section: the newest backfill's
 // points, else the analyze snapshots, one per commit.
 func historySeries(ctx context.Context, store string, s *settings, scores []string) (*history.Series, error) {
-	root, err := filepath.Abs(s.path)
-	if err != nil {
-		return nil, err
-	}
 	st, err := openStore(ctx, store, s)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
-	id, err := history.Identity(ctx, root)
-	if err != nil {
-		return nil, err
+	id := ""
+	if s.cache != nil {
+		id = s.cache.repoID // found while the files were listed
+	}
+	if id == "" {
+		root, err := filepath.Abs(s.path)
+		if err != nil {
+			return nil, err
+		}
+		if id, err = history.Identity(ctx, root); err != nil {
+			return nil, err
+		}
 	}
 	snaps, err := chooseSeries(ctx, st, id, "")
 	if err != nil {
