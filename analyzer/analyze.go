@@ -42,8 +42,10 @@ import (
 	"context"
 	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/seams-dev/seams/analyzer/louvain"
@@ -56,7 +58,8 @@ import (
 // Options tunes an analysis.
 type Options struct {
 	// Resolution is the Louvain resolution: above 1 gives more, smaller
-	// candidates; below 1 fewer, larger ones.
+	// candidates; below 1 fewer, larger ones. Zero (the default) takes it
+	// from the modularity profile (see profileResolution).
 	Resolution float64
 	// Seed seeds the Louvain random source.
 	Seed uint64
@@ -75,9 +78,6 @@ type Options struct {
 	// History is the repository's git history, for the evolution and
 	// people layers; nil leaves them out.
 	History *gitlog.History
-	// Profile chooses the resolution from a modularity profile (see
-	// profileResolution) instead of using Resolution.
-	Profile bool
 }
 
 // Layers weighs each coupling signal in the clustering objective: the
@@ -138,7 +138,7 @@ func DefaultWeights() map[graph.EdgeKind]float64 {
 
 // DefaultOptions are the settings used when nothing is configured.
 func DefaultOptions() Options {
-	return Options{Resolution: 1, Seed: 1, Weights: DefaultWeights(), Layers: DefaultLayers(), Strategy: LeastEntangledFirst}
+	return Options{Seed: 1, Weights: DefaultWeights(), Layers: DefaultLayers(), Strategy: LeastEntangledFirst}
 }
 
 // Analyze computes metrics and candidates for g. It fills every part of
@@ -147,9 +147,6 @@ func DefaultOptions() Options {
 func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result, error) {
 	if opts.Weights == nil {
 		opts.Weights = DefaultWeights()
-	}
-	if opts.Resolution <= 0 {
-		opts.Resolution = 1
 	}
 	r := &result.Result{Schema: result.Schema}
 	r.Settings = result.Settings{Level: "file", Resolution: opts.Resolution, Seed: opts.Seed, Weights: map[string]float64{}}
@@ -181,17 +178,24 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 		r.Summary.History = &result.HistorySummary{Commits: h.Commits, Ignored: h.Ignored, Authors: len(h.Authors),
 			First: h.First.UTC().Format(time.RFC3339), Last: h.Last.UTC().Format(time.RFC3339), Pairs: len(h.CoChange)}
 	}
+	var free []int // the partition at the resolution, when the profile made it
 	switch {
 	case opts.Services > 0:
 		opts.Resolution = searchResolution(g, layers, eligible, opts)
-	case opts.Profile:
-		opts.Resolution = profileResolution(len(g.Files), layers, opts)
+		r.Settings.ResolutionFrom = "services"
+	case opts.Resolution <= 0:
+		opts.Resolution, free = profileResolution(len(g.Files), layers, opts)
+		r.Settings.ResolutionFrom = "profile"
+	default:
+		r.Settings.ResolutionFrom = "set"
 	}
 	for i := range layers {
 		layers[i].Resolution = opts.Resolution
 	}
 	r.Settings.Resolution = round(opts.Resolution)
-	free := cluster(len(g.Files), layers, opts)
+	if free == nil {
+		free = cluster(len(g.Files), layers, opts)
+	}
 	comm := free
 	pinned := pinGroups(g, eligible, opts.Overrides.Pins)
 	if len(opts.Overrides.Pins) > 0 {
@@ -483,28 +487,49 @@ func scaleByCoverage(layers []louvain.Layer) {
 	}
 }
 
-// profileGrid are the resolutions a profile tries, around 1.
-var profileGrid = []float64{0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2}
+// profileGrid are the resolutions a profile tries, around 1; coarseGrid
+// those it tries on a graph of more than coarseFiles files, where each
+// run takes seconds.
+var (
+	profileGrid = []float64{0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2}
+	coarseGrid  = []float64{0.5, 0.7, 1, 1.4, 2}
+)
+
+const coarseFiles = 20_000
 
 // profileResolution picks the resolution whose partition is the most
 // stable: it clusters at each resolution of profileGrid, measures how
 // much each partition agrees with the next (adjusted Rand index) and
 // returns the middle of the longest run of resolutions whose partitions
-// agree (ARI ≥ 0.9), nearest to 1 on a tie. A partition that persists
-// over a range of resolutions reflects structure in the code, not the
-// scale the algorithm was asked for (Reichardt and Bornholdt; Traag et
-// al.'s resolution profile).
-func profileResolution(n int, layers []louvain.Layer, opts Options) float64 {
-	parts := make([][]int, len(profileGrid))
-	for i, res := range profileGrid {
-		ls := slices.Clone(layers)
-		for j := range ls {
-			ls[j].Resolution = res
-		}
-		o := opts
-		o.Resolution = res
-		parts[i] = cluster(n, ls, o)
+// agree (ARI ≥ 0.9), nearest to 1 on a tie, with its partition. A
+// partition that persists over a range of resolutions reflects structure
+// in the code, not the scale the algorithm was asked for (Reichardt and
+// Bornholdt; Traag et al.'s resolution profile). A graph of more than
+// coarseFiles files tries coarseGrid: five runs instead of eleven. The
+// resolutions are clustered in parallel, each with the same seed, so the
+// choice does not depend on the number of cores.
+func profileResolution(n int, layers []louvain.Layer, opts Options) (float64, []int) {
+	grid := profileGrid
+	if n > coarseFiles {
+		grid = coarseGrid
 	}
+	parts := make([][]int, len(grid))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, res := range grid {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			ls := slices.Clone(layers)
+			for j := range ls {
+				ls[j].Resolution = res
+			}
+			o := opts
+			o.Resolution = res
+			parts[i] = cluster(n, ls, o)
+		})
+	}
+	wg.Wait()
 	bestStart, bestLen := 0, 1
 	for start := 0; start < len(parts); {
 		end := start
@@ -513,12 +538,13 @@ func profileResolution(n int, layers []louvain.Layer, opts Options) float64 {
 		}
 		length := end - start + 1
 		mid := (start + end) / 2
-		if length > bestLen || length == bestLen && math.Abs(math.Log(profileGrid[mid])) < math.Abs(math.Log(profileGrid[(bestStart+bestStart+bestLen-1)/2])) {
+		if length > bestLen || length == bestLen && math.Abs(math.Log(grid[mid])) < math.Abs(math.Log(grid[(bestStart+bestStart+bestLen-1)/2])) {
 			bestStart, bestLen = start, length
 		}
 		start = end + 1
 	}
-	return profileGrid[(bestStart+bestStart+bestLen-1)/2]
+	mid := (bestStart + bestStart + bestLen - 1) / 2
+	return grid[mid], parts[mid]
 }
 
 // ari is the adjusted Rand index of two partitions of the same items.

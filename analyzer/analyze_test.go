@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -442,5 +443,41 @@ func TestNoNullLists(t *testing.T) {
 				t.Errorf("%s: line %d of the result is %s", name, i+1, bytes.TrimSpace(line))
 			}
 		}
+	}
+}
+
+// TestResolutionFrom checks where the resolution comes from: the
+// modularity profile by default (one of the resolutions it tries, the
+// same whatever the number of cores), the user when set, the search when
+// a candidate count is asked for.
+func TestResolutionFrom(t *testing.T) {
+	g := shopGraph(t, 0)
+	grid := []float64{0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2}
+
+	def := analyze(t, g, analyzer.DefaultOptions())
+	if def.Settings.ResolutionFrom != "profile" || !slices.Contains(grid, def.Settings.Resolution) {
+		t.Errorf("default settings: resolution %v from %q, want one of %v from the profile", def.Settings.Resolution, def.Settings.ResolutionFrom, grid)
+	}
+	// The profile's partition is the one a run at its resolution makes.
+	set := analyzer.DefaultOptions()
+	set.Resolution = def.Settings.Resolution
+	at := analyze(t, g, set)
+	if at.Settings.ResolutionFrom != "set" {
+		t.Errorf("a set resolution is recorded as from %q, want set", at.Settings.ResolutionFrom)
+	}
+	if !reflect.DeepEqual(members(def), members(at)) {
+		t.Errorf("the profile's candidates %v differ from a run at its resolution %v: %v", members(def), set.Resolution, members(at))
+	}
+	prev := runtime.GOMAXPROCS(1)
+	one := analyze(t, g, analyzer.DefaultOptions())
+	runtime.GOMAXPROCS(prev)
+	if !reflect.DeepEqual(def, one) {
+		t.Errorf("the profile on one core differs from the profile on %d", prev)
+	}
+
+	services := analyzer.DefaultOptions()
+	services.Services = 2
+	if r := analyze(t, g, services); r.Settings.ResolutionFrom != "services" {
+		t.Errorf("--services: resolution from %q, want services", r.Settings.ResolutionFrom)
 	}
 }

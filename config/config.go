@@ -50,6 +50,8 @@ type Config struct {
 
 // Clustering tunes the clustering.
 type Clustering struct {
+	// Resolution is the Louvain resolution; 0 means: the most stable of
+	// a modularity profile.
 	Resolution float64 `yaml:"resolution"`
 	// Services asks for this many candidates (the resolution is searched);
 	// 0 means: let the modularity decide.
@@ -166,7 +168,7 @@ func (c *Config) check() error {
 		}
 	}
 	if c.Clustering.Resolution < 0 {
-		errs = append(errs, "clustering.resolution must be positive")
+		errs = append(errs, "clustering.resolution must not be negative (0: from the modularity profile)")
 	}
 	if c.Clustering.Services < 0 {
 		errs = append(errs, "clustering.services must be positive")

@@ -139,13 +139,18 @@ type Table struct {
 // ConfigHash is the hash of the settings of a result: what the
 // analysis was asked to run with, apart from the code. What the code
 // decided is left out (the signals that had no edge; the resolution
-// searched for when a candidate count was asked), so that a commit that
-// adds the first table or the first git history stays on the same trend
-// line.
+// searched for when a candidate count was asked, or chosen by the
+// modularity profile), so that a commit that adds the first table or the
+// first git history stays on the same trend line. Only the profile is
+// named in the hash: a set or searched resolution hashes as it did
+// before results said where their resolution came from.
 func ConfigHash(s result.Settings) string {
 	s.EmptyLayers = nil
-	if s.Services > 0 {
+	if s.Services > 0 || s.ResolutionFrom == "profile" {
 		s.Resolution = 0
+	}
+	if s.ResolutionFrom != "profile" {
+		s.ResolutionFrom = ""
 	}
 	b, _ := json.Marshal(s) // maps marshal sorted
 	sum := sha256.Sum256(b)

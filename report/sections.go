@@ -340,6 +340,7 @@ func limit(s []string, n int) []string {
 // methodView says how the analysis was made.
 type methodView struct {
 	Level, Resolution, Seed string
+	ResolutionFrom          string // why this resolution
 	Tests                   bool
 	Weights                 []kv
 	Skipped                 []kv
@@ -404,6 +405,14 @@ func method(r *result.Result) methodView {
 		Strategy: st.Strategy, PackagePrefix: r.Summary.PackagePrefix, Overrides: r.Overrides}
 	if st.Services > 0 {
 		m.Services = fmt.Sprint(st.Services)
+	}
+	switch st.ResolutionFrom {
+	case "profile":
+		m.ResolutionFrom = "the most stable partition of a modularity profile from 0.5 to 2"
+	case "services":
+		m.ResolutionFrom = "the one giving the candidate count asked for"
+	default:
+		m.ResolutionFrom = "as set"
 	}
 	layers := slices.Sorted(maps.Keys(st.Layers))
 	slices.SortStableFunc(layers, func(a, b string) int { return cmp.Compare(st.Layers[b], st.Layers[a]) })

@@ -80,10 +80,14 @@ type Repository struct {
 
 // Settings are the settings the analysis ran with.
 type Settings struct {
-	Level      string             `json:"level"`      // the unit clustered: "file"
-	Resolution float64            `json:"resolution"` // Louvain resolution
-	Seed       uint64             `json:"seed"`
-	Weights    map[string]float64 `json:"weights"` // per edge kind
+	Level      string  `json:"level"`      // the unit clustered: "file"
+	Resolution float64 `json:"resolution"` // Louvain resolution
+	// ResolutionFrom says where the resolution came from: "profile" (the
+	// most stable of a modularity profile, the default), "services" (the
+	// one giving the candidate count asked for) or "set" (by the user).
+	ResolutionFrom string             `json:"resolution_from"`
+	Seed           uint64             `json:"seed"`
+	Weights        map[string]float64 `json:"weights"` // per edge kind
 	// Layers weighs each coupling signal in the clustering (structural,
 	// data, evolution, people, vocabulary, names), as asked; a signal
 	// absent here was not asked for.

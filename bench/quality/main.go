@@ -31,8 +31,7 @@ import (
 func main() {
 	layers := flag.String("layers", "", "extra row: layer weights, e.g. structural=1,vocabulary=0.5")
 	flag.BoolVar(&verbose, "v", false, "list each candidate's members with their reference context")
-	flag.Float64Var(&resolution, "resolution", 0, "extra row's resolution (0: the default)")
-	flag.BoolVar(&profile, "profile", false, "extra row: resolution from the modularity profile")
+	flag.Float64Var(&resolution, "resolution", 0, "extra row: a set resolution instead of the modularity profile's")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: quality [-layers W] REPO=REFERENCE.tsv ...")
@@ -55,7 +54,6 @@ func main() {
 var (
 	verbose    bool
 	resolution float64
-	profile    bool
 )
 
 func score(dir, refPath, layers string) error {
@@ -121,7 +119,7 @@ func score(dir, refPath, layers string) error {
 	if err := run("seams (defaults)", analyzer.DefaultOptions()); err != nil {
 		return err
 	}
-	if layers != "" || resolution > 0 || profile {
+	if layers != "" || resolution > 0 {
 		opts := analyzer.DefaultOptions()
 		if layers != "" {
 			if opts.Layers, err = parseLayers(layers); err != nil {
@@ -131,10 +129,6 @@ func score(dir, refPath, layers string) error {
 		if resolution > 0 {
 			opts.Resolution = resolution
 			layers += fmt.Sprintf(" γ=%g", resolution)
-		}
-		if profile {
-			opts.Profile = true
-			layers += " profile"
 		}
 		if err := run("seams ("+layers+")", opts); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -96,7 +97,7 @@ keep_generated: false
 max_file_size: {{.MaxSize}}
 
 clustering:
-  resolution: {{.Resolution}}   # higher gives more, smaller candidates
+  resolution: {{.Resolution}}   # higher gives more, smaller candidates; 0: the most stable of a modularity profile{{if .Profiled}} (this run: {{.Profiled}}){{end}}
   services: 0     # or ask for a number of candidates (the resolution is searched)
   seed: {{.Seed}}
   # How much each coupling signal counts in the clustering.
@@ -148,6 +149,7 @@ type initData struct {
 	Tests                 bool
 	MaxSize               string
 	Resolution            float64
+	Profiled              string // the resolution the profile chose, when it did
 	Seed                  uint64
 	Layers, Weights       []initWeight
 	Kernel                []result.KernelComponent
@@ -166,6 +168,9 @@ func initFile(res *result.Result, s *settings) ([]byte, error) {
 		Repo: res.Repository.Name, Commit: res.Repository.Commit,
 		Tests: s.walk.Tests, MaxSize: "1MiB", Resolution: s.analysis.Resolution, Seed: s.analysis.Seed,
 		Kernel: res.Kernel, Strategy: s.analysis.Strategy,
+	}
+	if res.Settings.ResolutionFrom == "profile" {
+		d.Profiled = strconv.FormatFloat(res.Settings.Resolution, 'f', -1, 64)
 	}
 	var langs []string
 	for _, l := range res.Summary.Languages {

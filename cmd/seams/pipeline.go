@@ -52,7 +52,7 @@ func (a *analysisFlags) register(f *pflag.FlagSet) {
 	f.BoolVar(&a.noDefaultExcludes, "no-default-excludes", false, "do not skip vendored, build-output, generated and tooling trees")
 	f.BoolVar(&a.keepGenerated, "keep-generated", false, "analyse files whose header says they are generated")
 	f.StringVar(&a.maxFileSize, "max-file-size", "1MiB", "skip files larger than this (bytes, or with KiB, MiB, GiB; 0 for no limit)")
-	f.Float64Var(&a.resolution, "resolution", 1, "clustering resolution: higher gives more, smaller candidates")
+	f.Float64Var(&a.resolution, "resolution", 0, "clustering resolution: higher gives more, smaller candidates; 0: the most stable of a modularity profile")
 	f.IntVar(&a.services, "services", 0, "ask for this many candidates (the resolution is searched); 0: let modularity decide")
 	f.Uint64Var(&a.seed, "seed", 1, "seed of the clustering's random source")
 	f.StringVar(&a.strategy, "strategy", analyzer.LeastEntangledFirst, "extraction plan: least-entangled-first or shared-core-first")
@@ -130,7 +130,10 @@ func (a *analysisFlags) resolve(cmd *cobra.Command, path string) (*settings, err
 
 	o := &s.analysis
 	cl := cfg.Clustering
-	o.Resolution = pick(changed("resolution"), a.resolution, cl.Resolution, 1)
+	o.Resolution = pick(changed("resolution"), a.resolution, cl.Resolution, 0)
+	if o.Resolution < 0 {
+		return nil, &usageError{fmt.Errorf("--resolution must not be negative (0: from the modularity profile), not %v", o.Resolution)}
+	}
 	o.Services = a.services
 	if !changed("services") && cl.Services > 0 {
 		o.Services = cl.Services
