@@ -251,7 +251,7 @@ func Analyze(ctx context.Context, g *graph.Graph, opts Options) (*result.Result,
 	if strategy == "" {
 		strategy = LeastEntangledFirst
 	}
-	r.Plan = a.plan(g, r.Candidates, r.Tables, strategy)
+	r.Plan = a.plan(g, r.Candidates, r.Tables, strategy, opts.Weights)
 	r.Graph = graphSummary(g)
 	if r.Kernel == nil {
 		r.Kernel = []result.KernelComponent{}

@@ -187,6 +187,46 @@ func TestPlanOrders(t *testing.T) {
 	}
 }
 
+func TestPlanInvert(t *testing.T) {
+	// Three cliques in one cycle: a -> b (one pair of types), b -> c
+	// (three), c -> a (one). b leaves it by inverting a's one dependency
+	// on it rather than its own three on c.
+	a, b, c := clique("x.a", "A", 4), clique("x.b", "B", 4), clique("x.c", "C", 4)
+	a[0].deps = append(a[0].deps, "call x.b.B1")
+	for i := range 3 {
+		b[i].deps = append(b[i].deps, "call x.c.C1")
+	}
+	c[0].deps = append(c[0].deps, "call x.a.A1")
+	r := analyze(t, buildGraph(t, append(append(a, b...), c...)), analyzer.DefaultOptions())
+	if len(r.Plan.Steps) != 3 {
+		t.Fatalf("plan = %+v, candidates %q", r.Plan, members(r))
+	}
+	want := map[string]struct {
+		invert int
+		into   bool
+		first  string
+	}{
+		candidateOf(r, "x/a/A1.java"): {1, true, "x.c.C1 → x.a.A1"}, // one each way: the others' on it
+		candidateOf(r, "x/b/B1.java"): {1, true, "x.a.A1 → x.b.B1"},
+		candidateOf(r, "x/c/C1.java"): {1, false, "x.c.C1 → x.a.A1"},
+	}
+	first := r.Plan.Steps[0]
+	w := want[first.Candidate]
+	if first.Cost.Cycles != 2 || first.Cost.Invert != w.invert || first.InvertInto != w.into || len(first.Invert) != 1 ||
+		first.Invert[0].From+" → "+first.Invert[0].To != w.first || !strings.Contains(first.Invert[0].At, ".java:") {
+		t.Errorf("first step %+v, want %+v", first, w)
+	}
+	if !strings.Contains(first.Reason, "invert") {
+		t.Errorf("first step's reason does not say what to invert: %s", first.Reason)
+	}
+	// Once one has left, the cycle is gone.
+	for _, st := range r.Plan.Steps[1:] {
+		if st.Cost.Cycles != 0 || st.Cost.Invert != 0 || len(st.Invert) != 0 {
+			t.Errorf("step %d after the cycle broke: %+v", st.Order, st)
+		}
+	}
+}
+
 func TestPinsMergesSplits(t *testing.T) {
 	files := append(clique("x.a", "A", 3), clique("x.b", "B", 3)...)
 	files = append(files, clique("x.c", "C", 3)...)

@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/seams-dev/seams/facts"
@@ -25,9 +27,16 @@ import (
 //     (incoming calls, then dependents), first, as shared services, so that
 //     what follows calls a stable API instead of the monolith.
 //
+// A candidate in a dependency cycle with what remains leaves it by
+// inverting the dependencies on one side: its partners' on it, or its own
+// on them, whichever are fewer (counted as pairs of types). Counting the
+// partners instead would cost every member of a cycle that spans the
+// whole monolith the same, and say nothing about which is easiest to cut
+// out.
+//
 // The step score is calls + 10 × shared tables + 2 × tables to move +
-// 25 × cycle partners: a shared table or a cycle costs far more than a
-// call turned remote.
+// 10 × dependencies to invert: a shared table or an inversion costs far
+// more than a call turned remote.
 
 // Strategies.
 const (
@@ -71,8 +80,8 @@ func (a *assignment) depends(g *graph.Graph) [][]bool {
 // cyclePartners returns, for each remaining candidate, how many other
 // remaining candidates share a dependency cycle with it: its strongly
 // connected component's size less one (Tarjan's algorithm on the
-// remaining candidates).
-func cyclePartners(dep [][]bool, remaining []bool) []int {
+// remaining candidates); and each one's component.
+func cyclePartners(dep [][]bool, remaining []bool) ([]int, []int) {
 	k := len(dep)
 	index := make([]int, k)
 	low := make([]int, k)
@@ -128,11 +137,40 @@ func cyclePartners(dep [][]bool, remaining []bool) []int {
 			out[v] = sizes[comp[v]] - 1
 		}
 	}
+	return out, comp
+}
+
+// typeDeps lists, per ordered pair of candidates, the type-level
+// dependencies from the first to the second: one per pair of types (the
+// heaviest of their references), heaviest first.
+func (a *assignment) typeDeps(g *graph.Graph, weights map[graph.EdgeKind]float64) map[[2]int][]graph.Dep {
+	best := map[[2]int]graph.Dep{} // by pair of types
+	for _, d := range g.Deps {
+		if _, _, ok := a.pair(g, d.From, d.To); !ok {
+			continue
+		}
+		k := [2]int{d.From, d.To}
+		if b, seen := best[k]; !seen || d.Weight(weights) > b.Weight(weights) {
+			best[k] = d
+		}
+	}
+	out := map[[2]int][]graph.Dep{}
+	for _, d := range best {
+		cf, ct, _ := a.pair(g, d.From, d.To)
+		if cf != ct {
+			out[[2]int{cf, ct}] = append(out[[2]int{cf, ct}], d)
+		}
+	}
+	for _, ds := range out {
+		slices.SortFunc(ds, func(p, q graph.Dep) int {
+			return cmp.Or(cmp.Compare(q.Weight(weights), p.Weight(weights)), cmp.Compare(p.From, q.From), cmp.Compare(p.To, q.To))
+		})
+	}
 	return out
 }
 
 // plan orders the candidates for extraction.
-func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []result.TableUse, strategy string) result.Plan {
+func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []result.TableUse, strategy string, weights map[graph.EdgeKind]float64) result.Plan {
 	p := result.Plan{Strategy: strategy, Steps: []result.PlanStep{}}
 	k := len(a.files)
 	if k == 0 {
@@ -140,6 +178,7 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 	}
 	calls := a.callMatrix(g)
 	dep := a.depends(g)
+	between := a.typeDeps(g, weights)
 	remaining := make([]bool, k)
 	for i := range remaining {
 		remaining[i] = true
@@ -161,7 +200,26 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 			touches[c] = append(touches[c], t) // mapped by its classes only
 		}
 	}
-	var partners []int
+	var partners, comp []int
+	// cut returns the dependencies to invert to take c out of its cycle:
+	// those of its cycle partners on it, or its own on them, whichever
+	// are fewer.
+	cut := func(c int) (n int, into bool, deps []graph.Dep) {
+		if partners[c] == 0 {
+			return 0, false, nil
+		}
+		var in, out []graph.Dep
+		for o := range k {
+			if o != c && remaining[o] && comp[o] == comp[c] {
+				in = append(in, between[[2]int{o, c}]...)
+				out = append(out, between[[2]int{c, o}]...)
+			}
+		}
+		if len(in) <= len(out) {
+			return len(in), true, in
+		}
+		return len(out), false, out
+	}
 	costOf := func(c int) (result.StepCost, []result.TableMove) {
 		var cost result.StepCost
 		for o := range k {
@@ -183,7 +241,8 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 			}
 		}
 		cost.Cycles = partners[c]
-		cost.Score = float64(cost.CallsIn+cost.CallsOut) + 10*float64(cost.Shared) + 2*float64(cost.Tables) + 25*float64(cost.Cycles)
+		cost.Invert, _, _ = cut(c)
+		cost.Score = float64(cost.CallsIn+cost.CallsOut) + 10*float64(cost.Shared) + 2*float64(cost.Tables) + 10*float64(cost.Invert)
 		return cost, moves
 	}
 	// For shared-core-first: how much the others lean on each candidate.
@@ -194,7 +253,7 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 		}
 	}
 	for step := 1; step <= k; step++ {
-		partners = cyclePartners(dep, remaining)
+		partners, comp = cyclePartners(dep, remaining)
 		best := -1
 		var bestCost result.StepCost
 		var bestMoves []result.TableMove
@@ -226,6 +285,12 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 		st := result.PlanStep{Order: step, Candidate: cands[best].ID, Cost: bestCost, API: cands[best].Scores.API[:min(10, len(cands[best].Scores.API))], Tables: bestMoves}
 		if st.Tables == nil {
 			st.Tables = []result.TableMove{}
+		}
+		if n, into, deps := cut(best); n > 0 {
+			st.InvertInto = into
+			for _, d := range deps[:min(5, len(deps))] {
+				st.Invert = append(st.Invert, example(g, d))
+			}
 		}
 		st.Reason = reason(cands[best], st, left, strategy, lean[best])
 		p.Steps = append(p.Steps, st)
@@ -277,7 +342,17 @@ func reason(c result.Candidate, st result.PlanStep, left int, strategy string, l
 	if left > 1 {
 		fmt.Fprintf(&b, " Extracting it turns %d call sites into remote calls (%d into it, %d out of it)", cost.CallsIn+cost.CallsOut, cost.CallsIn, cost.CallsOut)
 		if cost.Cycles > 0 {
-			fmt.Fprintf(&b, " and breaks a dependency cycle with %d other candidates, which must first be cut, typically by inverting a dependency behind an interface or an event", cost.Cycles)
+			fmt.Fprintf(&b, ". It is in a dependency cycle with %d other %s still in the monolith: to take it out, invert ", cost.Cycles, plural(cost.Cycles, "candidate", "candidates"))
+			if st.InvertInto {
+				fmt.Fprintf(&b, "the %d %s of the others on it", cost.Invert, plural(cost.Invert, "type dependency", "type dependencies"))
+			} else {
+				fmt.Fprintf(&b, "its %d %s on the others", cost.Invert, plural(cost.Invert, "type dependency", "type dependencies"))
+			}
+			b.WriteString(" behind an interface or an event")
+			if len(st.Invert) > 0 {
+				d := st.Invert[0]
+				fmt.Fprintf(&b, ", first %s → %s (%s)", d.From[strings.LastIndexByte(d.From, '.')+1:], d.To[strings.LastIndexByte(d.To, '.')+1:], d.At)
+			}
 		} else {
 			b.WriteString(" and breaks no dependency cycle")
 		}
@@ -319,7 +394,7 @@ func reason(c result.Candidate, st result.PlanStep, left int, strategy string, l
 		for _, m := range c.Scores.API[:min(3, n)] {
 			top = append(top, m.Type[strings.LastIndexByte(m.Type, '.')+1:]+"."+m.Method)
 		}
-		fmt.Fprintf(&b, " Its API starts from the %d methods others call today, most of all %s.", n, strings.Join(top, ", "))
+		fmt.Fprintf(&b, " Its API starts from the %d %s others call today, most of all %s.", n, plural(n, "method", "methods"), strings.Join(top, ", "))
 	}
 	return b.String()
 }

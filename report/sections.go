@@ -180,7 +180,13 @@ func planView_(l *lookup) planView {
 		add(s.Cost.CallsOut, plural(s.Cost.CallsOut, "call")+" out to turn remote")
 		add(s.Cost.Tables, plural(s.Cost.Tables, "table")+" to move")
 		add(s.Cost.Shared, "shared "+plural(s.Cost.Shared, "table")+" to split or sync")
-		add(s.Cost.Cycles, plural(s.Cost.Cycles, "cycle")+" to break")
+		if s.Cost.Cycles > 0 {
+			deps := "type dependencies"
+			if s.Cost.Invert == 1 {
+				deps = "type dependency"
+			}
+			parts = append(parts, fmt.Sprintf("%s %s to invert to leave a cycle with %s other %s", num(s.Cost.Invert), deps, num(s.Cost.Cycles), plural(s.Cost.Cycles, "candidate")))
+		}
 		sv.CostDetail = strings.Join(parts, ", ")
 		if sv.CostDetail == "" {
 			sv.CostDetail = "nothing left to untangle"

@@ -351,6 +351,11 @@ type PlanStep struct {
 	API []APIMethod `json:"api"`
 	// Tables says what to do with each table it touches.
 	Tables []TableMove `json:"tables"`
+	// Invert are up to five of the dependencies to invert to take it out
+	// of its dependency cycle, heaviest first; InvertInto says they are
+	// the others' on it (else its own on them).
+	Invert     []DepExample `json:"invert,omitempty"`
+	InvertInto bool         `json:"invert_into,omitempty"`
 	// Reason explains, in a paragraph a review board can read, why it
 	// comes at this point.
 	Reason string `json:"reason"`
@@ -358,12 +363,16 @@ type PlanStep struct {
 
 // StepCost is the cost of one plan step.
 type StepCost struct {
-	CallsIn  int     `json:"calls_in"`  // call, new and method-reference sites from what remains into it
-	CallsOut int     `json:"calls_out"` // the same from it into what remains
-	Tables   int     `json:"tables"`    // tables to move
-	Shared   int     `json:"shared"`    // shared tables to split or sync
-	Cycles   int     `json:"cycles"`    // dependency cycles to break
-	Score    float64 `json:"score"`
+	CallsIn  int `json:"calls_in"`  // call, new and method-reference sites from what remains into it
+	CallsOut int `json:"calls_out"` // the same from it into what remains
+	Tables   int `json:"tables"`    // tables to move
+	Shared   int `json:"shared"`    // shared tables to split or sync
+	Cycles   int `json:"cycles"`    // candidates still in the monolith in a dependency cycle with it
+	// Invert is the number of type-level dependencies to invert to take
+	// it out of that cycle: its partners' on it or its own on them,
+	// whichever are fewer (see PlanStep.Invert).
+	Invert int     `json:"invert"`
+	Score  float64 `json:"score"`
 }
 
 // TableMove is what a plan step does with a table.

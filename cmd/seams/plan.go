@@ -85,8 +85,8 @@ func planText(w io.Writer, res *result.Result) error {
 	fmt.Fprintf(w, "Extraction plan for %s (%s), %d steps\n", res.Repository.Name, res.Plan.Strategy, len(res.Plan.Steps))
 	for _, st := range res.Plan.Steps {
 		c := st.Cost
-		fmt.Fprintf(w, "\n%d. %s  (cost %.0f: %d calls turned remote, %d tables to move, %d shared, %d cycle partners)\n",
-			st.Order, names[st.Candidate], c.Score, c.CallsIn+c.CallsOut, c.Tables, c.Shared, c.Cycles)
+		fmt.Fprintf(w, "\n%d. %s  (cost %.0f: %d calls turned remote, %d tables to move, %d shared, %d cycle partners, %d dependencies to invert)\n",
+			st.Order, names[st.Candidate], c.Score, c.CallsIn+c.CallsOut, c.Tables, c.Shared, c.Cycles, c.Invert)
 		fmt.Fprintf(w, "%s\n", wrap(st.Reason, 78, "   "))
 		if len(st.API) > 0 {
 			var api []string
@@ -94,6 +94,13 @@ func planText(w io.Writer, res *result.Result) error {
 				api = append(api, fmt.Sprintf("%s.%s (%d)", shortType(m.Type), m.Method, m.Calls))
 			}
 			fmt.Fprintf(w, "   API: %s\n", strings.Join(api, ", "))
+		}
+		if len(st.Invert) > 0 {
+			var inv []string
+			for _, d := range st.Invert {
+				inv = append(inv, fmt.Sprintf("%s → %s (%s)", shortType(d.From), shortType(d.To), d.At))
+			}
+			fmt.Fprintf(w, "   invert: %s\n", strings.Join(inv, ", "))
 		}
 		if len(st.Tables) > 0 {
 			var ts []string
@@ -110,10 +117,10 @@ func planText(w io.Writer, res *result.Result) error {
 func planMarkdown(w io.Writer, res *result.Result) error {
 	names := candidateNames(res)
 	fmt.Fprintf(w, "# Extraction plan: %s\n\nStrategy: %s. Each step's cost counts what is left in the monolith after the steps before it.\n\n", res.Repository.Name, res.Plan.Strategy)
-	fmt.Fprintf(w, "| step | candidate | calls turned remote | tables to move | shared tables | cycle partners | cost |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+	fmt.Fprintf(w, "| step | candidate | calls turned remote | tables to move | shared tables | cycle partners | dependencies to invert | cost |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, st := range res.Plan.Steps {
 		c := st.Cost
-		fmt.Fprintf(w, "| %d | %s | %d | %d | %d | %d | %.0f |\n", st.Order, mdEscape(names[st.Candidate]), c.CallsIn+c.CallsOut, c.Tables, c.Shared, c.Cycles, c.Score)
+		fmt.Fprintf(w, "| %d | %s | %d | %d | %d | %d | %d | %.0f |\n", st.Order, mdEscape(names[st.Candidate]), c.CallsIn+c.CallsOut, c.Tables, c.Shared, c.Cycles, c.Invert, c.Score)
 	}
 	for _, st := range res.Plan.Steps {
 		fmt.Fprintf(w, "\n## %d. %s\n\n%s\n", st.Order, mdEscape(names[st.Candidate]), mdEscape(st.Reason))
