@@ -367,6 +367,10 @@ type commitAnalyzer struct {
 	copies map[[2]string]*facts.File
 	// inc resolves again only what changed from one commit to the next.
 	inc history.Incremental
+	// times are the commit times already read (from the log a backfill
+	// picks its commits from), so that no git process is started for
+	// each.
+	times map[string]time.Time
 }
 
 type blobFacts struct {
@@ -541,7 +545,11 @@ func (a *commitAnalyzer) graph(ctx context.Context, commit string) (*commitGraph
 	if err != nil {
 		return nil, err
 	}
-	return &commitGraph{commit: commit, time: commitTime(ctx, a.root, commit), g: g, key: hex.EncodeToString(h.Sum(nil))}, nil
+	t, ok := a.times[commit]
+	if !ok {
+		t = commitTime(ctx, a.root, commit)
+	}
+	return &commitGraph{commit: commit, time: t, g: g, key: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // analyze clusters a commit's graph as seams analyze would (without the
@@ -868,10 +876,11 @@ func backfill(ctx context.Context, opts *trendOptions, s *settings, st *history.
 		return "", err
 	}
 	defer a.close()
-	commits, err := pickCommits(ctx, a.root, opts.since, opts.every, opts.limit)
+	commits, times, err := pickCommits(ctx, a.root, opts.since, opts.every, opts.limit)
 	if err != nil {
 		return "", err
 	}
+	a.times = times
 	if len(commits) == 0 {
 		return "", fail.Userf("choose an earlier --since", "no commit to backfill since %s", opts.since)
 	}
@@ -895,53 +904,101 @@ func backfill(ctx context.Context, opts *trendOptions, s *settings, st *history.
 		part = history.Clustered
 	}
 	// Oldest first, so that snapshots are recorded in the order of
-	// history (commits of one second are told apart by it).
+	// history (commits of one second are told apart by it). Each graph
+	// builds on the one before it; scoring a graph and recording its
+	// snapshot do not, so they run beside the next build.
+	type scored struct {
+		cg   *commitGraph
+		same bool // the same files as the commit before it
+	}
+	work := make(chan scored, 1)
+	recorded := make(chan error, 1)
+	stopped := make(chan struct{}) // closed when recording failed
+	go func() {
+		var prevSnap *history.Snapshot
+		var err error
+		done := 0
+		for w := range work {
+			if err != nil {
+				continue // drain until the builder sees stopped
+			}
+			var snap *history.Snapshot
+			switch {
+			case w.same && prevSnap != nil:
+				// The same files as the commit before it: the same scores.
+				cp := *prevSnap
+				snap = &cp
+				snap.ID, snap.Commit, snap.CommitTime, snap.Recorded = 0, w.cg.commit, w.cg.time, time.Time{}
+			case opts.recluster:
+				snap, _, err = a.analyze(ctx, w.cg)
+			default:
+				snap = a.fixed(w.cg, ref)
+			}
+			if err == nil {
+				_, err = st.Put(ctx, snap)
+			}
+			if err != nil {
+				close(stopped)
+				continue
+			}
+			prevSnap = snap
+			done++
+			prog.update(done, len(commits))
+		}
+		recorded <- err
+	}()
 	var prev *commitGraph
-	var prevSnap *history.Snapshot
+	var buildErr error
 	for i := range commits {
 		c := commits[len(commits)-1-i]
-		if err := ctx.Err(); err != nil {
-			return "", err
+		if buildErr = ctx.Err(); buildErr != nil {
+			break
 		}
 		cg := newest
 		if c != newest.commit {
-			if cg, err = a.graph(ctx, c); err != nil {
-				return "", err
+			if cg, buildErr = a.graph(ctx, c); buildErr != nil {
+				break
 			}
 		}
-		var snap *history.Snapshot
-		switch {
-		case prev != nil && prev.key == cg.key && prevSnap != nil:
-			// The same files as the commit before it: the same scores.
-			cp := *prevSnap
-			snap = &cp
-			snap.ID, snap.Commit, snap.CommitTime, snap.Recorded = 0, cg.commit, cg.time, time.Time{}
-		case opts.recluster:
-			if snap, _, err = a.analyze(ctx, cg); err != nil {
-				return "", err
-			}
-		default:
-			snap = a.fixed(cg, ref)
+		select {
+		case work <- scored{cg, prev != nil && prev.key == cg.key}:
+		case <-stopped:
 		}
-		if _, err := st.Put(ctx, snap); err != nil {
-			return "", err
+		if isClosed(stopped) {
+			break // the recorder's error is returned below
 		}
-		prev, prevSnap = cg, snap
-		prog.update(i+1, len(commits))
+		prev = cg
+	}
+	close(work)
+	if err := <-recorded; err != nil {
+		return "", err
+	}
+	if buildErr != nil {
+		return "", buildErr
 	}
 	return part, nil
 }
 
+func isClosed(c chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}
+
 // pickCommits lists the first-parent commits of HEAD since a date, the
-// newest first, one per period or every N commits.
-func pickCommits(ctx context.Context, root, since, every string, limit int) ([]string, error) {
+// newest first, one per period or every N commits, with their commit
+// times.
+func pickCommits(ctx context.Context, root, since, every string, limit int) ([]string, map[string]time.Time, error) {
 	period, step, err := parseEvery(every)
 	if err != nil {
-		return nil, &usageError{err}
+		return nil, nil, &usageError{err}
 	}
 	out, err := repo.RunGit(ctx, root, "log", "--first-parent", "--no-show-signature", "--format=%H %ct", "HEAD")
 	if err != nil {
-		return nil, gitError(err, root)
+		return nil, nil, gitError(err, root)
 	}
 	type commit struct {
 		hash string
@@ -957,15 +1014,16 @@ func pickCommits(ctx context.Context, root, since, every string, limit int) ([]s
 		all = append(all, commit{h, time.Unix(sec, 0)})
 	}
 	if len(all) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	from := all[0].time.AddDate(-1, 0, 0)
 	if since != "" {
 		if from, err = time.Parse("2006-01-02", since); err != nil {
-			return nil, &usageError{fmt.Errorf("--since: %q is not a date (YYYY-MM-DD)", since)}
+			return nil, nil, &usageError{fmt.Errorf("--since: %q is not a date (YYYY-MM-DD)", since)}
 		}
 	}
 	var picked []string
+	times := map[string]time.Time{}
 	var last time.Time
 	for i, c := range all {
 		if c.time.Before(from) {
@@ -978,12 +1036,13 @@ func pickCommits(ctx context.Context, root, since, every string, limit int) ([]s
 			continue
 		}
 		picked = append(picked, c.hash)
+		times[c.hash] = c.time.UTC()
 		last = c.time
 		if limit > 0 && len(picked) == limit {
 			break
 		}
 	}
-	return picked, nil
+	return picked, times, nil
 }
 
 // parseEvery reads "30d", "2w", "12h" or "50commits".
