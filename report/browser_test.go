@@ -416,11 +416,17 @@ func TestBrowserXSS(t *testing.T) {
 // TestBrowserRealResult opens the report of $SEAMS_REPORT_RESULT and
 // prints how long it takes to become usable: from the start of the
 // navigation until the page's script has set up the map, the cards and
-// the search.
+// the search. $SEAMS_REPORT_RESULT is a result.json, whose report the
+// test writes, or the index.html seams analyze wrote beside it (with the
+// trends of its history store, which a result.json does not hold).
 func TestBrowserRealResult(t *testing.T) {
 	path := os.Getenv("SEAMS_REPORT_RESULT")
 	if path == "" {
-		t.Skip("set SEAMS_REPORT_RESULT to a result.json to time its report")
+		t.Skip("set SEAMS_REPORT_RESULT to a result.json (or an index.html) to time its report")
+	}
+	page := path
+	if strings.HasSuffix(path, ".html") {
+		path = filepath.Join(filepath.Dir(path), "result.json")
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -430,17 +436,20 @@ func TestBrowserRealResult(t *testing.T) {
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
 	start := time.Now()
-	if _, err := WriteDir(dir, &r); err != nil {
-		t.Fatal(err)
+	if !strings.HasSuffix(page, ".html") {
+		dir := t.TempDir()
+		if _, err := WriteDir(dir, &r); err != nil {
+			t.Fatal(err)
+		}
+		page = filepath.Join(dir, "index.html")
 	}
 	render := time.Since(start)
-	fi, err := os.Stat(filepath.Join(dir, "index.html"))
+	fi, err := os.Stat(page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb := openFile(t, filepath.Join(dir, "index.html"), 1400, 1000)
+	tb := openFile(t, page, 1400, 1000)
 	tb.navigate("") // a first load warms the browser up
 	var best time.Duration
 	var mark float64
@@ -467,7 +476,11 @@ func TestBrowserRealResult(t *testing.T) {
 			}
 			tb.save(file, png)
 		}
-		for _, id := range []string{"summary", "context-map", "dsm", "data", "roadmap", "hotspots", "method"} {
+		ids := []string{"summary", "context-map", "dsm", "data", "roadmap", "hotspots", "method"}
+		if eval[bool](tb, `!!document.getElementById("trends")`) {
+			ids = append(ids, "trends")
+		}
+		for _, id := range ids {
 			tb.navigate(id)
 			shot(name + "-" + id + ".png")
 		}
