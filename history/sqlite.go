@@ -91,7 +91,20 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		return nil, fail.New(fail.Fatal, err, "")
 	}
 	s.db = db
-	if err := s.prepareSQLite(ctx, fresh); err != nil {
+	// Two processes opening a new store at once can both hold a read
+	// lock and ask for the write lock that switching to write-ahead
+	// logging takes: SQLite refuses one at once, without waiting out the
+	// busy timeout. It tries again, as a busy transaction does.
+	for i := 0; ; i++ {
+		err = s.prepareSQLite(ctx, fresh)
+		if err == nil || !s.d.busy(err) || i == 7 {
+			break
+		}
+		if err = backOff(ctx, i); err != nil {
+			break
+		}
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -135,12 +135,8 @@ func (s *Store) inTx(ctx context.Context, doing string, f func(*sql.Tx) error) e
 		if err == nil || !s.d.busy(err) || ctx.Err() != nil {
 			break
 		}
-		// Back off, with jitter so that two waiting writers part.
-		wait := time.Duration(50<<min(i, 5))*time.Millisecond + rand.N(50*time.Millisecond)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
+		if err := backOff(ctx, i); err != nil {
+			return err
 		}
 	}
 	if err != nil && s.d.busy(err) && ctx.Err() == nil {
@@ -148,6 +144,18 @@ func (s *Store) inTx(ctx context.Context, doing string, f func(*sql.Tx) error) e
 			"run again when the other seams has finished writing")
 	}
 	return s.classify(err, doing)
+}
+
+// backOff waits before the attempt after attempt i, with jitter so that
+// two waiting writers part.
+func backOff(ctx context.Context, i int) error {
+	wait := time.Duration(50<<min(i, 5))*time.Millisecond + rand.N(50*time.Millisecond)
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(wait):
+		return nil
+	}
 }
 
 func (s *Store) tryTx(ctx context.Context, f func(*sql.Tx) error) error {
