@@ -142,29 +142,30 @@ func cyclePartners(dep [][]bool, remaining []bool) ([]int, []int) {
 
 // typeDeps lists, per ordered pair of candidates, the type-level
 // dependencies from the first to the second: one per pair of types (the
-// heaviest of their references), heaviest first.
+// heaviest of their references), in graph order. g.Deps is sorted by
+// From and To, so the references of a pair of types are adjacent.
 func (a *assignment) typeDeps(g *graph.Graph, weights map[graph.EdgeKind]float64) map[[2]int][]graph.Dep {
-	best := map[[2]int]graph.Dep{} // by pair of types
-	for _, d := range g.Deps {
-		if _, _, ok := a.pair(g, d.From, d.To); !ok {
-			continue
-		}
-		k := [2]int{d.From, d.To}
-		if b, seen := best[k]; !seen || d.Weight(weights) > b.Weight(weights) {
-			best[k] = d
-		}
-	}
 	out := map[[2]int][]graph.Dep{}
-	for _, d := range best {
-		cf, ct, _ := a.pair(g, d.From, d.To)
-		if cf != ct {
+	add := func(d graph.Dep) {
+		if cf, ct, ok := a.pair(g, d.From, d.To); ok && cf != ct {
 			out[[2]int{cf, ct}] = append(out[[2]int{cf, ct}], d)
 		}
 	}
-	for _, ds := range out {
-		slices.SortFunc(ds, func(p, q graph.Dep) int {
-			return cmp.Or(cmp.Compare(q.Weight(weights), p.Weight(weights)), cmp.Compare(p.From, q.From), cmp.Compare(p.To, q.To))
-		})
+	var best graph.Dep
+	have := false
+	for _, d := range g.Deps {
+		switch {
+		case !have:
+			best, have = d, true
+		case d.From != best.From || d.To != best.To:
+			add(best)
+			best = d
+		case d.Weight(weights) > best.Weight(weights):
+			best = d
+		}
+	}
+	if have {
+		add(best)
 	}
 	return out
 }
@@ -200,25 +201,50 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 			touches[c] = append(touches[c], t) // mapped by its classes only
 		}
 	}
+	// pairs[i][j] counts the pairs of types of i depending on j.
+	pairs := make([][]int, k)
+	for i := range pairs {
+		pairs[i] = make([]int, k)
+	}
+	for p, ds := range between {
+		pairs[p[0]][p[1]] = len(ds)
+	}
 	var partners, comp []int
-	// cut returns the dependencies to invert to take c out of its cycle:
+	// cut counts the dependencies to invert to take c out of its cycle:
 	// those of its cycle partners on it, or its own on them, whichever
-	// are fewer.
-	cut := func(c int) (n int, into bool, deps []graph.Dep) {
+	// are fewer; into says which.
+	cut := func(c int) (n int, into bool) {
 		if partners[c] == 0 {
-			return 0, false, nil
+			return 0, false
 		}
-		var in, out []graph.Dep
+		in, out := 0, 0
 		for o := range k {
 			if o != c && remaining[o] && comp[o] == comp[c] {
-				in = append(in, between[[2]int{o, c}]...)
-				out = append(out, between[[2]int{c, o}]...)
+				in += pairs[o][c]
+				out += pairs[c][o]
 			}
 		}
-		if len(in) <= len(out) {
-			return len(in), true, in
+		if in <= out {
+			return in, true
 		}
-		return len(out), false, out
+		return out, false
+	}
+	// cutDeps lists those dependencies, heaviest first.
+	cutDeps := func(c int, into bool) []graph.Dep {
+		var deps []graph.Dep
+		for o := range k {
+			if o != c && remaining[o] && comp[o] == comp[c] {
+				if into {
+					deps = append(deps, between[[2]int{o, c}]...)
+				} else {
+					deps = append(deps, between[[2]int{c, o}]...)
+				}
+			}
+		}
+		slices.SortFunc(deps, func(p, q graph.Dep) int {
+			return cmp.Or(cmp.Compare(q.Weight(weights), p.Weight(weights)), cmp.Compare(p.From, q.From), cmp.Compare(p.To, q.To))
+		})
+		return deps
 	}
 	costOf := func(c int) (result.StepCost, []result.TableMove) {
 		var cost result.StepCost
@@ -241,7 +267,7 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 			}
 		}
 		cost.Cycles = partners[c]
-		cost.Invert, _, _ = cut(c)
+		cost.Invert, _ = cut(c)
 		cost.Score = float64(cost.CallsIn+cost.CallsOut) + 10*float64(cost.Shared) + 2*float64(cost.Tables) + 10*float64(cost.Invert)
 		return cost, moves
 	}
@@ -286,8 +312,9 @@ func (a *assignment) plan(g *graph.Graph, cands []result.Candidate, tables []res
 		if st.Tables == nil {
 			st.Tables = []result.TableMove{}
 		}
-		if n, into, deps := cut(best); n > 0 {
+		if n, into := cut(best); n > 0 {
 			st.InvertInto = into
+			deps := cutDeps(best, into)
 			for _, d := range deps[:min(5, len(deps))] {
 				st.Invert = append(st.Invert, example(g, d))
 			}
