@@ -145,7 +145,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.Fil
 	f := &facts.File{Path: path, Language: "csharp", Bytes: len(src), Lines: facts.LineCount(src)}
 	p.x.run(t, f)
 	if t.Errors > 0 || t.Missing > 0 {
-		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(path, p.x.line(t.FirstError)))
+		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(path, p.x.lines.Line(t.FirstError)))
 	}
 	return f, nil
 }
@@ -252,26 +252,15 @@ func (e *extractor) kind(i int32) kind { return e.g.kind(e.t.Nodes[i].Kind) }
 
 func (e *extractor) field(i int32) uint16 { return e.t.Nodes[i].Field }
 
-func (e *extractor) bytesOf(i int32) []byte {
-	n := e.t.Nodes[i]
-	return e.t.Src[n.Start:n.End]
-}
+func (e *extractor) bytesOf(i int32) []byte { return e.t.Bytes(i) }
 
 // text returns the text of node i. The string shares the source's memory
 // (see tsflat.View).
-func (e *extractor) text(i int32) string { return tsflat.View(e.bytesOf(i)) }
+func (e *extractor) text(i int32) string { return e.t.Str(i) }
 
-func (e *extractor) line(off uint32) int { return e.lines.Line(off) }
+func (e *extractor) lineOf(i int32) int { return e.lines.Of(e.t, i) }
 
-func (e *extractor) lineOf(i int32) int { return e.line(e.t.Nodes[i].Start) }
-
-func (e *extractor) endLineOf(i int32) int {
-	end := e.t.Nodes[i].End
-	if end > e.t.Nodes[i].Start {
-		end--
-	}
-	return e.line(end)
-}
+func (e *extractor) endLineOf(i int32) int { return e.lines.EndOf(e.t, i) }
 
 // child returns the first child of i filling field, or -1.
 func (e *extractor) child(i int32, field uint16) int32 { return e.t.Child(i, field) }

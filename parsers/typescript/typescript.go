@@ -183,7 +183,7 @@ func (p *Parser) Parse(ctx context.Context, file string, src []byte) (*facts.Fil
 	p.x.g = p.gs[d]
 	p.x.run(t, f)
 	if t.Errors > 0 || t.Missing > 0 {
-		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(file, p.x.line(t.FirstError)))
+		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(file, p.x.lines.Line(t.FirstError)))
 	}
 	return f, nil
 }

@@ -427,8 +427,15 @@ func View(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// Child returns the first child of node i filling field, or -1.
+// Bytes returns the source of node i.
+func (t *Tree) Bytes(i int32) []byte { n := t.Nodes[i]; return t.Src[n.Start:n.End] }
+
+// Child returns the first child of node i filling field, or -1. Field 0
+// (a name the grammar does not have) fills nothing.
 func (t *Tree) Child(i int32, field uint16) int32 {
+	if field == 0 {
+		return -1
+	}
 	for c := t.FirstChild(i); c >= 0; c = t.Nodes[c].Next {
 		if t.Nodes[c].Field == field {
 			return c
@@ -451,6 +458,19 @@ func (l Lines) Index(src []byte) Lines {
 		}
 	}
 	return l
+}
+
+// Of returns the 1-based line where node i of t starts.
+func (l Lines) Of(t *Tree, i int32) int { return l.Line(t.Nodes[i].Start) }
+
+// EndOf returns the 1-based line of the last byte of node i of t.
+func (l Lines) EndOf(t *Tree, i int32) int {
+	n := t.Nodes[i]
+	end := n.End
+	if end > n.Start {
+		end--
+	}
+	return l.Line(end)
 }
 
 // Line returns the 1-based line of byte offset off.
