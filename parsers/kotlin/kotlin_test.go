@@ -3,7 +3,6 @@ package kotlin
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
@@ -405,38 +404,14 @@ func TestRobustness(t *testing.T) {
 	}
 	classes.WriteString("fun f() = Order()\n")
 	classes.WriteString(strings.Repeat("}\n", 300))
-	for _, tc := range []struct {
-		name, src string
-		lines     int
-		diags     []string
-		lastRef   string // the last reference, when not ""
-		nrefs     int    // how many references, when not 0
-	}{
-		{name: "binary junk", src: "\x00\x01\xff\xfe\x7fELF\x02\x01\n\x00\x00\xc3\x28\x9f", lines: 2, diags: []string{"1 warning syntax"}},
-		{name: "deep parentheses", src: "val x = " + strings.Repeat("(", depth) + "1" + strings.Repeat(")", depth) + "\n", lines: 1},
-		{name: "deep lambdas", src: "val x = " + strings.Repeat("run {", depth) + strings.Repeat("}", depth) + "\n", lines: 1},
-		{name: "long call chain", src: "fun g(o: Order) = o" + strings.Repeat(".f()", chain) + "\n", lines: 1, nrefs: chain + 1},
-		{name: "deep classes", src: classes.String(), lines: 601, lastRef: "301 call " + deepName(300) + "#f Order/0 this:"},
-		{name: "unclosed", src: strings.Repeat("class A {\n", depth), lines: depth, diags: []string{"1 warning syntax"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			f := parse(t, "Junk.kt", tc.src)
-			if f.Language != "kotlin" || f.Lines != tc.lines || f.Bytes != len(tc.src) {
-				t.Errorf("language %q, lines %d, bytes %d; want kotlin, %d, %d", f.Language, f.Lines, f.Bytes, tc.lines, len(tc.src))
-			}
-			if got := diags(f); !slices.Equal(got, tc.diags) {
-				t.Errorf("diagnostics = %s, want %s", goList(got), goList(tc.diags))
-			}
-			if tc.nrefs != 0 && len(f.Refs) != tc.nrefs {
-				t.Errorf("%d references, want %d", len(f.Refs), tc.nrefs)
-			}
-			if tc.lastRef != "" {
-				if n := len(f.Refs); n == 0 || ref(f, f.Refs[n-1]) != tc.lastRef {
-					t.Errorf("references = %s, want the last %q", goList(refs(f)), tc.lastRef)
-				}
-			}
-		})
-	}
+	factstest.RunRobust(t, parse, "Junk.kt", "kotlin", []factstest.Robust{
+		{Name: "binary junk", Src: "\x00\x01\xff\xfe\x7fELF\x02\x01\n\x00\x00\xc3\x28\x9f", Lines: 2, Diags: []string{"1 warning syntax"}},
+		{Name: "deep parentheses", Src: "val x = " + strings.Repeat("(", depth) + "1" + strings.Repeat(")", depth) + "\n", Lines: 1},
+		{Name: "deep lambdas", Src: "val x = " + strings.Repeat("run {", depth) + strings.Repeat("}", depth) + "\n", Lines: 1},
+		{Name: "long call chain", Src: "fun g(o: Order) = o" + strings.Repeat(".f()", chain) + "\n", Lines: 1, NRefs: chain + 1},
+		{Name: "deep classes", Src: classes.String(), Lines: 601, LastRef: "301 call " + deepName(300) + "#f Order/0 this:"},
+		{Name: "unclosed", Src: strings.Repeat("class A {\n", depth), Lines: depth, Diags: []string{"1 warning syntax"}},
+	}, nil)
 }
 
 // deepName is the name of a class nested in classes C0 ... C<n-1>.

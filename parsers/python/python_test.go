@@ -3,7 +3,6 @@ package python
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
@@ -426,40 +425,17 @@ func TestRobustness(t *testing.T) {
 		fmt.Fprintf(&defs, "%sdef f%d():\n", strings.Repeat(" ", i), i)
 	}
 	defs.WriteString(strings.Repeat(" ", 200) + "return Order()\n")
-	for _, tc := range []struct {
-		name, src string
-		lines     int
-		diags     []string
-		lastRef   string // the last reference, when not ""
-		nrefs     int    // how many references, when not 0
-	}{
-		{name: "binary junk", src: "\x00\x01\xff\xfe\x7fELF\x02\x01\n\x00\x00\xc3\x28\x9f", lines: 2, diags: []string{"1 warning syntax"}},
-		{name: "deep parentheses", src: "x = " + strings.Repeat("(", depth) + "1" + strings.Repeat(")", depth) + "\n", lines: 1},
-		{name: "deep lists", src: "x = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n", lines: 1},
-		{name: "long call chain", src: "x = Order()" + strings.Repeat(".f()", depth) + "\n", lines: 1, nrefs: depth + 1},
+	factstest.RunRobust(t, parse, "junk.py", "python", []factstest.Robust{
+		{Name: "binary junk", Src: "\x00\x01\xff\xfe\x7fELF\x02\x01\n\x00\x00\xc3\x28\x9f", Lines: 2, Diags: []string{"1 warning syntax"}},
+		{Name: "deep parentheses", Src: "x = " + strings.Repeat("(", depth) + "1" + strings.Repeat(")", depth) + "\n", Lines: 1},
+		{Name: "deep lists", Src: "x = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n", Lines: 1},
+		{Name: "long call chain", Src: "x = Order()" + strings.Repeat(".f()", depth) + "\n", Lines: 1, NRefs: depth + 1},
 		// Functions nested in functions are part of the outermost.
-		{name: "deep defs", src: defs.String(), lines: 201, lastRef: "201 call <module>#f0 Order/0 -"},
-		{name: "unclosed", src: strings.Repeat("(", depth), lines: 1, diags: []string{"1 warning syntax"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			f := parse(t, "junk.py", tc.src)
-			if f.Language != "python" || f.Lines != tc.lines || f.Bytes != len(tc.src) {
-				t.Errorf("language %q, lines %d, bytes %d; want python, %d, %d", f.Language, f.Lines, f.Bytes, tc.lines, len(tc.src))
-			}
-			if len(f.Types) == 0 || f.Types[0].Name != ModuleName || f.Types[0].Kind != facts.Module {
-				t.Errorf("types = %q, want the module first", types(f))
-			}
-			if got := diags(f); !slices.Equal(got, tc.diags) {
-				t.Errorf("diagnostics = %s, want %s", goList(got), goList(tc.diags))
-			}
-			if tc.nrefs != 0 && len(f.Refs) != tc.nrefs {
-				t.Errorf("%d references, want %d", len(f.Refs), tc.nrefs)
-			}
-			if tc.lastRef != "" {
-				if n := len(f.Refs); n == 0 || ref(f, f.Refs[n-1]) != tc.lastRef {
-					t.Errorf("references = %s, want the last %q", goList(refs(f)), tc.lastRef)
-				}
-			}
-		})
-	}
+		{Name: "deep defs", Src: defs.String(), Lines: 201, LastRef: "201 call <module>#f0 Order/0 -"},
+		{Name: "unclosed", Src: strings.Repeat("(", depth), Lines: 1, Diags: []string{"1 warning syntax"}},
+	}, func(t *testing.T, f *facts.File) {
+		if len(f.Types) == 0 || f.Types[0].Name != ModuleName || f.Types[0].Kind != facts.Module {
+			t.Errorf("types = %q, want the module first", types(f))
+		}
+	})
 }

@@ -3,7 +3,6 @@ package ruby
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
@@ -430,38 +429,14 @@ func TestRobustness(t *testing.T) {
 	}
 	mods.WriteString("class Deep < Base\nend\n")
 	mods.WriteString(strings.Repeat("end\n", 300))
-	for _, tc := range []struct {
-		name, src string
-		lines     int
-		diags     []string
-		lastRef   string // the last reference, when not ""
-		nrefs     int    // how many references, when not 0
-	}{
-		{name: "binary junk", src: "\x00\x01\xff\xfe\x7fELF\x02\x01\n\x00\x00\xc3\x28\x9f", lines: 2, diags: []string{"1 warning syntax"}},
-		{name: "deep parentheses", src: "x = " + strings.Repeat("(", depth) + "1" + strings.Repeat(")", depth) + "\n", lines: 1},
-		{name: "deep arrays", src: "x = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n", lines: 1},
-		{name: "long call chain", src: "class A\n  def g\n    Order.where(a: 1)" + strings.Repeat(".f", depth) + "\n  end\nend\n", lines: 5, nrefs: depth + 1},
-		{name: "deep modules", src: mods.String(), lines: 602, lastRef: "301 extends " + deepName(300) + " Base"},
-		{name: "unclosed", src: strings.Repeat("class A\n", depth), lines: depth, diags: []string{"1 warning syntax"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			f := parse(t, "junk.rb", tc.src)
-			if f.Language != "ruby" || f.Lines != tc.lines || f.Bytes != len(tc.src) {
-				t.Errorf("language %q, lines %d, bytes %d; want ruby, %d, %d", f.Language, f.Lines, f.Bytes, tc.lines, len(tc.src))
-			}
-			if got := diags(f); !slices.Equal(got, tc.diags) {
-				t.Errorf("diagnostics = %s, want %s", goList(got), goList(tc.diags))
-			}
-			if tc.nrefs != 0 && len(f.Refs) != tc.nrefs {
-				t.Errorf("%d references, want %d", len(f.Refs), tc.nrefs)
-			}
-			if tc.lastRef != "" {
-				if n := len(f.Refs); n == 0 || ref(f, f.Refs[n-1]) != tc.lastRef {
-					t.Errorf("references = %s, want the last %q", goList(refs(f)), tc.lastRef)
-				}
-			}
-		})
-	}
+	factstest.RunRobust(t, parse, "junk.rb", "ruby", []factstest.Robust{
+		{Name: "binary junk", Src: "\x00\x01\xff\xfe\x7fELF\x02\x01\n\x00\x00\xc3\x28\x9f", Lines: 2, Diags: []string{"1 warning syntax"}},
+		{Name: "deep parentheses", Src: "x = " + strings.Repeat("(", depth) + "1" + strings.Repeat(")", depth) + "\n", Lines: 1},
+		{Name: "deep arrays", Src: "x = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n", Lines: 1},
+		{Name: "long call chain", Src: "class A\n  def g\n    Order.where(a: 1)" + strings.Repeat(".f", depth) + "\n  end\nend\n", Lines: 5, NRefs: depth + 1},
+		{Name: "deep modules", Src: mods.String(), Lines: 602, LastRef: "301 extends " + deepName(300) + " Base"},
+		{Name: "unclosed", Src: strings.Repeat("class A\n", depth), Lines: depth, Diags: []string{"1 warning syntax"}},
+	}, nil)
 }
 
 // deepName is the name of a class nested in modules M0 ... M<n-1>.

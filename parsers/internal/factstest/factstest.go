@@ -307,3 +307,41 @@ func GoList(lines []string) string {
 	}
 	return "{" + strings.Join(q, ", ") + "}"
 }
+
+// Robust is a malformed or extreme input and what parsing it must give.
+type Robust struct {
+	Name, Src string
+	Lines     int
+	Diags     []string
+	LastRef   string // the last reference (as Ref renders it), when not ""
+	NRefs     int    // how many references, when not 0
+}
+
+// RunRobust parses each input at path, each as a subtest, and checks the
+// file's language, line and byte counts, diagnostics and references;
+// check, when not nil, adds the language's own checks.
+func RunRobust(t *testing.T, parse func(t *testing.T, path, src string) *facts.File, path, language string, cases []Robust, check func(t *testing.T, f *facts.File)) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			f := parse(t, path, tc.Src)
+			if f.Language != language || f.Lines != tc.Lines || f.Bytes != len(tc.Src) {
+				t.Errorf("language %q, lines %d, bytes %d; want %s, %d, %d", f.Language, f.Lines, f.Bytes, language, tc.Lines, len(tc.Src))
+			}
+			if check != nil {
+				check(t, f)
+			}
+			if got := Diags(f); !slices.Equal(got, tc.Diags) {
+				t.Errorf("diagnostics = %s, want %s", GoList(got), GoList(tc.Diags))
+			}
+			if tc.NRefs != 0 && len(f.Refs) != tc.NRefs {
+				t.Errorf("%d references, want %d", len(f.Refs), tc.NRefs)
+			}
+			if tc.LastRef != "" {
+				if n := len(f.Refs); n == 0 || Ref(f, f.Refs[n-1]) != tc.LastRef {
+					t.Errorf("references = %s, want the last %q", GoList(Refs(f)), tc.LastRef)
+				}
+			}
+		})
+	}
+}
