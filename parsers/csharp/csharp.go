@@ -464,7 +464,7 @@ func (e *extractor) dotted(i int32) string {
 }
 
 func (e *extractor) usingDirective(i int32) {
-	b := stripComments(e.bytesOf(i))
+	b := tsflat.StripComments(e.bytesOf(i))
 	words := strings.Fields(strings.TrimSuffix(strings.TrimSpace(string(b)), ";"))
 	imp := facts.Import{Line: e.lineOf(i), Wildcard: true}
 	for len(words) > 0 {
@@ -499,46 +499,6 @@ func stripGlobal(s string) string {
 	return strings.TrimPrefix(s, "global::")
 }
 
-// stripComments returns b with its comments replaced by a space.
-func stripComments(b []byte) []byte {
-	if bytes.IndexByte(b, '/') < 0 {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		switch {
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '/':
-			for i < len(b) && b[i] != '\n' {
-				i++
-			}
-			out = append(out, ' ')
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '*':
-			end := bytes.Index(b[i+2:], []byte("*/"))
-			if end < 0 {
-				i = len(b)
-			} else {
-				i += end + 3
-			}
-			out = append(out, ' ')
-		default:
-			out = append(out, b[i])
-		}
-	}
-	return out
-}
-
-// squeeze returns b without whitespace and comments.
-func squeeze(b []byte) []byte {
-	b = stripComments(b)
-	out := make([]byte, 0, len(b))
-	for _, c := range b {
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // typeName returns the name of a type node as written, without generic
 // arguments, whitespace, nullable marks, array brackets or `global::`:
 // "Dictionary", "Acme.Orders.Order".
@@ -547,7 +507,7 @@ func (e *extractor) typeName(i int32) string {
 	if bytes.IndexAny(b, "<?[ \t\r\n/:") < 0 {
 		return tsflat.View(b)
 	}
-	sq := squeeze(b)
+	sq := tsflat.Squeeze(b)
 	out := make([]byte, 0, len(sq))
 	depth := 0
 	for _, c := range sq {
@@ -575,7 +535,7 @@ func (e *extractor) written(i int32) string {
 	if bytes.IndexAny(b, " \t\r\n/:?") < 0 {
 		return tsflat.View(b)
 	}
-	s := string(squeeze(b))
+	s := string(tsflat.Squeeze(b))
 	s = strings.ReplaceAll(s, "global::", "")
 	return strings.TrimSuffix(s, "?")
 }

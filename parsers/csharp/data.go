@@ -42,6 +42,7 @@ import (
 	"strings"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
 	"github.com/seams-dev/seams/parsers/sql"
 )
 
@@ -201,7 +202,7 @@ func (e *extractor) between(a, b int32) string {
 	if a < 0 || b < 0 {
 		return ""
 	}
-	return string(stripComments(e.t.Src[e.t.Nodes[a].End:e.t.Nodes[b].Start]))
+	return string(tsflat.StripComments(e.t.Src[e.t.Nodes[a].End:e.t.Nodes[b].Start]))
 }
 
 // literalText returns the content of a regular string literal with its
@@ -378,7 +379,7 @@ func (e *extractor) isStoredProcedure(i int32) bool {
 	if i < 0 {
 		return false
 	}
-	s := string(squeeze(e.bytesOf(i)))
+	s := string(tsflat.Squeeze(e.bytesOf(i)))
 	return s == "CommandType.StoredProcedure" || strings.HasSuffix(s, ".CommandType.StoredProcedure")
 }
 
@@ -532,7 +533,7 @@ func (e *extractor) assignedTo(i int32) string {
 		}
 	case kAssignment:
 		if l := e.child(p, e.g.fLeft); l >= 0 && e.child(p, e.g.fRight) == i {
-			return string(squeeze(e.bytesOf(l)))
+			return string(tsflat.Squeeze(e.bytesOf(l)))
 		}
 	}
 	return ""
@@ -549,7 +550,7 @@ func (e *extractor) dataAssignment(i int32) {
 	if nm < 0 || obj < 0 {
 		return
 	}
-	v := string(squeeze(e.bytesOf(obj)))
+	v := string(tsflat.Squeeze(e.bytesOf(obj)))
 	switch e.text(nm) {
 	case "CommandText":
 		s := e.stringValue(r)

@@ -481,7 +481,7 @@ func (e *extractor) operator(l, r int32) string {
 	}
 	between := e.t.Src[e.t.Nodes[l].End:e.t.Nodes[r].Start]
 	if bytes.IndexByte(between, '/') >= 0 {
-		between = stripComments(between)
+		between = tsflat.StripComments(between)
 	}
 	return string(bytes.TrimSpace(between))
 }

@@ -217,7 +217,7 @@ func (e *extractor) visit(i int32) {
 	case kPackageDecl:
 		for c := e.t.FirstChild(i); c >= 0; c = e.t.Nodes[c].Next {
 			if k := e.kind(c); k == kScopedIdentifier || k == kIdentifier {
-				e.f.Package = string(squeeze(e.bytesOf(c)))
+				e.f.Package = string(tsflat.Squeeze(e.bytesOf(c)))
 			}
 		}
 	case kImportDecl:
@@ -304,7 +304,7 @@ func (e *extractor) visit(i int32) {
 }
 
 func (e *extractor) importDecl(i int32) {
-	words := strings.Fields(string(stripComments(e.bytesOf(i))))
+	words := strings.Fields(string(tsflat.StripComments(e.bytesOf(i))))
 	if len(words) < 2 || words[0] != "import" {
 		return
 	}
@@ -326,46 +326,6 @@ func (e *extractor) importDecl(i int32) {
 	e.f.Imports = append(e.f.Imports, imp)
 }
 
-// stripComments returns b with its comments replaced by a space.
-func stripComments(b []byte) []byte {
-	if bytes.IndexByte(b, '/') < 0 {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		switch {
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '/':
-			for i < len(b) && b[i] != '\n' {
-				i++
-			}
-			out = append(out, ' ')
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '*':
-			end := bytes.Index(b[i+2:], []byte("*/"))
-			if end < 0 {
-				i = len(b)
-			} else {
-				i += end + 3
-			}
-			out = append(out, ' ')
-		default:
-			out = append(out, b[i])
-		}
-	}
-	return out
-}
-
-// squeeze returns b without whitespace and comments.
-func squeeze(b []byte) []byte {
-	b = stripComments(b)
-	out := make([]byte, 0, len(b))
-	for _, c := range b {
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // typeName returns the name of a type node as written, without generic
 // arguments, annotations, whitespace or array brackets: "Map.Entry".
 func (e *extractor) typeName(i int32) string {
@@ -375,7 +335,7 @@ func (e *extractor) typeName(i int32) string {
 	}
 	out := make([]byte, 0, len(b))
 	depth := 0
-	sq := squeeze(b)
+	sq := tsflat.Squeeze(b)
 	for j := 0; j < len(sq); j++ {
 		c := sq[j]
 		switch {
@@ -420,7 +380,7 @@ func (e *extractor) written(i int32) string {
 	if bytes.IndexAny(b, " \t\r\n/") < 0 {
 		return tsflat.View(b)
 	}
-	return string(squeeze(b))
+	return string(tsflat.Squeeze(b))
 }
 
 func isIdent(c byte) bool {

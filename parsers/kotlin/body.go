@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
 )
 
 func (e *extractor) declare(name, typ string) {
@@ -104,7 +105,7 @@ func (e *extractor) navParts(i int32) (obj, member int32, op string) {
 		}
 	}
 	if obj >= 0 && member >= 0 {
-		op = strings.TrimSpace(string(stripComments(e.t.Src[e.t.Nodes[obj].End:e.t.Nodes[member].Start])))
+		op = strings.TrimSpace(string(tsflat.StripComments(e.t.Src[e.t.Nodes[obj].End:e.t.Nodes[member].Start])))
 	}
 	return
 }
@@ -789,7 +790,7 @@ var operatorFuncs = map[string]string{
 func (e *extractor) binaryExpr(i int32) {
 	l, r := e.child(i, e.g.fLeft), e.child(i, e.g.fRight)
 	if l >= 0 && r >= 0 {
-		if fn := operatorFuncs[strings.TrimSpace(string(stripComments([]byte(e.between(l, r)))))]; fn != "" {
+		if fn := operatorFuncs[strings.TrimSpace(string(tsflat.StripComments([]byte(e.between(l, r)))))]; fn != "" {
 			e.operatorCall(fn, l, i)
 		}
 	}

@@ -60,6 +60,7 @@ import (
 
 	"github.com/seams-dev/seams/facts"
 	"github.com/seams-dev/seams/parsers/internal/jvm"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
 	"github.com/seams-dev/seams/parsers/mapping"
 	"github.com/seams-dev/seams/parsers/sql"
 )
@@ -200,7 +201,7 @@ func (e *extractor) stringValue(i int32, s *sqlText, depth int) {
 }
 
 func (e *extractor) between(a, b int32) string {
-	return string(stripComments(e.t.Src[e.t.Nodes[a].End:e.t.Nodes[b].Start]))
+	return string(tsflat.StripComments(e.t.Src[e.t.Nodes[a].End:e.t.Nodes[b].Start]))
 }
 
 // dropMargins removes trimMargin's margins: blanks and `|` at the start

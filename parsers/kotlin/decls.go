@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/seams-dev/seams/facts"
+	"github.com/seams-dev/seams/parsers/internal/tsflat"
 )
 
 // prop is a property of a type, for its JVM accessors.
@@ -102,7 +103,7 @@ func (e *extractor) keywordBefore(decl, modNode, nameNode int32, w string) bool 
 	if nameNode >= 0 {
 		end = e.t.Nodes[nameNode].Start
 	}
-	for _, f := range bytes.Fields(stripComments(e.t.Src[start:end])) {
+	for _, f := range bytes.Fields(tsflat.StripComments(e.t.Src[start:end])) {
 		if string(f) == w {
 			return true
 		}
@@ -200,7 +201,7 @@ func (e *extractor) classParamField(p int32) (f facts.Field, mutable, ok bool) {
 	if mod >= 0 {
 		start = e.t.Nodes[mod].End
 	}
-	head := strings.Fields(string(stripComments(e.t.Src[start:e.t.Nodes[id].Start])))
+	head := strings.Fields(string(tsflat.StripComments(e.t.Src[start:e.t.Nodes[id].Start])))
 	if len(head) == 0 || head[len(head)-1] != "val" && head[len(head)-1] != "var" {
 		return f, false, false
 	}
@@ -873,7 +874,7 @@ func (e *extractor) secondaryCtor(i int32) {
 			e.params(c)
 		case kCtorDelegationCall:
 			args := e.childKind(c, kValueArguments)
-			head := strings.TrimSpace(string(stripComments(e.t.Src[e.t.Nodes[c].Start:e.t.Nodes[c].End])))
+			head := strings.TrimSpace(string(tsflat.StripComments(e.t.Src[e.t.Nodes[c].Start:e.t.Nodes[c].End])))
 			if strings.HasPrefix(head, "super") {
 				e.call(facts.Call, "<init>", e.countArgs(args), e.expr(facts.ExprSuper, "", -1, 0), c)
 			}

@@ -393,7 +393,7 @@ func (e *extractor) importDecl(i int32) {
 		}
 	}
 	rest := e.t.Src[e.t.Nodes[q].End:e.t.Nodes[i].End]
-	if imp.Alias == "" && bytes.Contains(stripComments(rest), []byte("*")) {
+	if imp.Alias == "" && bytes.Contains(tsflat.StripComments(rest), []byte("*")) {
 		imp.Wildcard = true
 	}
 	e.f.Imports = append(e.f.Imports, imp)
@@ -491,40 +491,12 @@ func (e *extractor) visit(i int32) {
 	}
 }
 
-// stripComments returns b with its comments replaced by a space.
-func stripComments(b []byte) []byte {
-	if bytes.IndexByte(b, '/') < 0 {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		switch {
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '/':
-			for i < len(b) && b[i] != '\n' {
-				i++
-			}
-			out = append(out, ' ')
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '*':
-			end := bytes.Index(b[i+2:], []byte("*/"))
-			if end < 0 {
-				i = len(b)
-			} else {
-				i += end + 3
-			}
-			out = append(out, ' ')
-		default:
-			out = append(out, b[i])
-		}
-	}
-	return out
-}
-
 // squeeze returns b without whitespace, comments and backquotes.
 func squeeze(b []byte) []byte {
 	if bytes.IndexAny(b, " \t\r\n\f/`") < 0 {
 		return b
 	}
-	b = stripComments(b)
+	b = tsflat.StripComments(b)
 	out := make([]byte, 0, len(b))
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '`' {

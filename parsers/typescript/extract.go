@@ -806,7 +806,7 @@ func (e *extractor) dotted(i int32) string {
 		return tsflat.View(b)
 	}
 	out := make([]byte, 0, len(b))
-	for _, c := range stripComments(b) {
+	for _, c := range tsflat.StripComments(b) {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '?' && c != '!' {
 			out = append(out, c)
 		}
@@ -827,34 +827,6 @@ func (e *extractor) written(ann int32) string {
 		}
 	}
 	return e.dotted(t)
-}
-
-// stripComments returns b with its comments replaced by a space.
-func stripComments(b []byte) []byte {
-	if bytes.IndexByte(b, '/') < 0 {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		switch {
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '/':
-			for i < len(b) && b[i] != '\n' {
-				i++
-			}
-			out = append(out, ' ')
-		case b[i] == '/' && i+1 < len(b) && b[i+1] == '*':
-			end := bytes.Index(b[i+2:], []byte("*/"))
-			if end < 0 {
-				i = len(b)
-			} else {
-				i += end + 3
-			}
-			out = append(out, ' ')
-		default:
-			out = append(out, b[i])
-		}
-	}
-	return out
 }
 
 // ---- Declarations.

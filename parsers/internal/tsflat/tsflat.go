@@ -203,6 +203,7 @@ static int seams_parse(seams_flat *f, const char *src, uint32_t len) {
 import "C"
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -480,4 +481,45 @@ func (l Lines) Line(off uint32) int {
 		i--
 	}
 	return i + 1
+}
+
+// StripComments returns b with its C-style comments (// to the end of the
+// line, /* ... */) each replaced by a space; b itself when it has none.
+func StripComments(b []byte) []byte {
+	if bytes.IndexByte(b, '/') < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '/' && i+1 < len(b) && b[i+1] == '/':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+			out = append(out, ' ')
+		case b[i] == '/' && i+1 < len(b) && b[i+1] == '*':
+			end := bytes.Index(b[i+2:], []byte("*/"))
+			if end < 0 {
+				i = len(b)
+			} else {
+				i += end + 3
+			}
+			out = append(out, ' ')
+		default:
+			out = append(out, b[i])
+		}
+	}
+	return out
+}
+
+// Squeeze returns b without whitespace and C-style comments.
+func Squeeze(b []byte) []byte {
+	b = StripComments(b)
+	out := make([]byte, 0, len(b))
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			out = append(out, c)
+		}
+	}
+	return out
 }
