@@ -157,16 +157,10 @@ func (p *Parser) Close() { p.ts.Close() }
 // are diagnostics in the result; the error return is for a parse that did
 // not happen at all (cancellation, no memory).
 func (p *Parser) Parse(ctx context.Context, file string, src []byte) (*facts.File, error) {
-	t, err := p.ts.Parse(ctx, src)
-	if err != nil {
-		return nil, err
-	}
-	f := &facts.File{Path: file, Language: "kotlin", Bytes: len(src), Lines: facts.LineCount(src)}
-	p.x.run(t, f)
-	if t.Errors > 0 || t.Missing > 0 {
-		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(file, p.x.lines.Line(t.FirstError)))
-	}
-	return f, nil
+	return p.ts.Extract(ctx, file, "kotlin", src, func(t *tsflat.Tree, f *facts.File) tsflat.Lines {
+		p.x.run(t, f)
+		return p.x.lines
+	})
 }
 
 // extractor holds the state of one file's walk; its buffers are reused

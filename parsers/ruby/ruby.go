@@ -130,16 +130,10 @@ func (p *Parser) Close() { p.ts.Close() }
 // are diagnostics in the result; the error return is for a parse that did
 // not happen at all (cancellation, no memory).
 func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*facts.File, error) {
-	t, err := p.ts.Parse(ctx, src)
-	if err != nil {
-		return nil, err
-	}
-	f := &facts.File{Path: path, Language: "ruby", Bytes: len(src), Lines: facts.LineCount(src)}
-	p.x.run(t, f)
-	if t.Errors > 0 || t.Missing > 0 {
-		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(path, p.x.lines.Line(t.FirstError)))
-	}
-	return f, nil
+	return p.ts.Extract(ctx, path, "ruby", src, func(t *tsflat.Tree, f *facts.File) tsflat.Lines {
+		p.x.run(t, f)
+		return p.x.lines
+	})
 }
 
 // extractor holds the state of one file's walk; its buffers are reused

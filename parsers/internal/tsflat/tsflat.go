@@ -384,6 +384,24 @@ var (
 	_ [C.sizeof_seams_node - unsafe.Sizeof(Node{})]struct{}
 )
 
+// Extract parses src into the facts of the file at path, in language:
+// run walks the tree, fills the file and returns its line index; a tree
+// with syntax errors adds a diagnostic at the first one. src must be
+// UTF-8; the error return is for a parse that did not happen at all
+// (cancellation, no memory).
+func (p *Parser) Extract(ctx context.Context, path, language string, src []byte, run func(*Tree, *facts.File) Lines) (*facts.File, error) {
+	t, err := p.Parse(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	f := &facts.File{Path: path, Language: language, Bytes: len(src), Lines: facts.LineCount(src)}
+	lines := run(t, f)
+	if t.Errors > 0 || t.Missing > 0 {
+		f.Diagnostics = append(f.Diagnostics, t.SyntaxDiagnostic(path, lines.Line(t.FirstError)))
+	}
+	return f, nil
+}
+
 // SyntaxDiagnostic is the warning a parser adds to the facts of a file
 // the grammar could not fit whole (Errors or Missing non-zero): line is
 // the line of FirstError, which the caller's line table knows.
